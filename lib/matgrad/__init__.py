@@ -1,0 +1,31 @@
+"""matgrad: backpropagation through Linear and sigmoid layers, by matrix calculus.
+
+Numeric layers (numpy, float64, row convention: a batch is rows):
+
+>>> import matgrad
+>>> net = matgrad.Network([(matgrad.Linear([[1.0, 2.0]], [0.0, 1.0]), matgrad.Sigmoid())])
+>>> net.sizes
+(1, 2)
+
+The symbolic twins live in ``matgrad.symbolic``, the worked homework's data
+in ``matgrad.homework`` and the notebook widgets in ``matgrad.widgets``.
+"""
+
+from matgrad.gradcheck import gradcheck, relative_error
+from matgrad.layers import Identity, Linear, Sigmoid, sigmoid
+from matgrad.losses import HalfSSELoss, MSELoss
+from matgrad.network import LayerTrace, Network
+
+__all__ = [
+    "HalfSSELoss",
+    "Identity",
+    "LayerTrace",
+    "Linear",
+    "MSELoss",
+    "Network",
+    "Sigmoid",
+    "gradcheck",
+    "relative_error",
+    "sigmoid",
+]
+__version__ = "0.1.0"
