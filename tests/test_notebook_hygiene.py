@@ -1,0 +1,219 @@
+"""Every notebook in notebooks/ is clean: run top to bottom, no errors, a title,
+a summary, no path hacks, and every widget has a static twin nbval can check.
+
+The rules live in tests/hygiene_rules.py; the second half of this file feeds
+them broken notebooks so that a rule which can never fail is caught too.
+"""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_output
+
+from hygiene_rules import RULES, new_notebook_for_rules as make
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_hygiene(path, rule):
+    nb = nbformat.read(path, as_version=4)
+    problems = RULES[rule](nb)
+    assert not problems, f"{path.name} breaks {rule!r}:\n  " + "\n  ".join(problems)
+
+
+def test_notebooks_are_valid_nbformat():
+    for path in NOTEBOOKS:
+        nbformat.validate(nbformat.read(path, as_version=4))
+
+
+def test_no_checkpoints_tracked_by_git():
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        tracked = [str(p.relative_to(REPO)) for p in REPO.rglob("*") if ".venv" not in p.parts]
+    else:
+        tracked = subprocess.run(
+            ["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+    bad = [p for p in tracked if ".ipynb_checkpoints" in Path(p).parts]
+    assert not bad, f".ipynb_checkpoints tracked by git: {bad}"
+
+
+# ----------------------------------------------------------- self-test
+GOOD = [
+    ["# Title"],
+    ["import numpy as np"],
+    ["## Explore"],
+    ["print(loss(1.0))", "widget-default"],
+    ["interact(loss, w=(0, 2))", "widget", "nbval-ignore-output"],
+    ["## Summary\n\nWhat we learned."],
+]
+
+
+def test_rules_pass_a_good_notebook():
+    nb = make(*GOOD)
+    assert {name: RULES[name](nb) for name in RULES} == {name: [] for name in RULES}
+
+
+def _with(cells, index, replacement):
+    cells = [list(c) for c in cells]
+    cells[index] = replacement
+    return cells
+
+
+def _only_problem(nb, rule, fragment):
+    for name, check in RULES.items():
+        problems = check(nb)
+        if name == rule:
+            assert problems, f"{rule} did not report a broken notebook"
+            assert any(fragment in p for p in problems), problems
+        else:
+            assert not problems, f"{name} misfired: {problems}"
+
+
+def test_rule_execution_order_out_of_order():
+    nb = make(*GOOD)
+    nb.cells[1].execution_count = 7
+    _only_problem(nb, "executed-in-order", "has execution_count 7, expected 1")
+
+
+def test_rule_execution_order_never_run():
+    nb = make(*GOOD)
+    nb.cells[3].execution_count = None
+    _only_problem(nb, "executed-in-order", "never executed")
+
+
+def test_rule_execution_order_empty_cell():
+    nb = make(*GOOD)
+    nb.cells.insert(2, new_code_cell(""))
+    _only_problem(nb, "executed-in-order", "empty code cell")
+
+
+def test_rule_no_errors_error_output():
+    nb = make(*GOOD)
+    nb.cells[1].outputs.append(new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[]))
+    _only_problem(nb, "no-errors", "ZeroDivisionError")
+
+
+def test_rule_no_errors_stderr_traceback():
+    nb = make(*GOOD)
+    nb.cells[1].outputs.append(new_output("stream", name="stderr", text="Traceback (most recent call last):\n"))
+    _only_problem(nb, "no-errors", "traceback to stderr")
+
+
+def test_rule_kernelspec():
+    nb = make(*GOOD)
+    nb.metadata.kernelspec.name = "myenv"
+    _only_problem(nb, "kernelspec-python3", "'myenv'")
+
+
+def test_rule_title_is_markdown():
+    nb = make(["x = 1"], *GOOD[1:])
+    _only_problem(nb, "title-first", "expected a markdown title")
+
+
+def test_rule_title_starts_with_hash():
+    nb = make(*_with(GOOD, 0, ["## Not a title"]))
+    _only_problem(nb, "title-first", "'# ' title")
+
+
+def test_rule_sys_path():
+    nb = make(*_with(GOOD, 1, ["import sys\nsys.path.append('..')"]))
+    _only_problem(nb, "clean-imports", "sys.path")
+
+
+def test_rule_star_import():
+    nb = make(*_with(GOOD, 1, ["from matgrad import *"]))
+    _only_problem(nb, "clean-imports", "star import")
+
+
+def test_rule_widget_untagged_interact():
+    nb = make(*_with(GOOD, 4, ["interact(loss, w=(0, 2))"]))
+    assert any("not tagged 'widget'" in p for p in RULES["widget-twins"](nb))
+
+
+def test_rule_widget_untagged_by_output():
+    nb = make(*_with(GOOD, 4, ["slider"]))
+    nb.cells[4].outputs = [new_output("display_data", data={
+        "text/plain": "FloatSlider(value=1.0)",
+        "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+    })]
+    assert any("not tagged 'widget'" in p for p in RULES["widget-twins"](nb))
+
+
+def test_rule_widget_untagged_matgrad_widget():
+    cells = _with(GOOD, 1, ["from matgrad.widgets import homework_explorer"])
+    cells = _with(cells, 4, ["homework_explorer()"])
+    nb = make(*cells)
+    problems = RULES["widget-twins"](nb)
+    assert any("cell 4" in p and "not tagged 'widget'" in p for p in problems), problems
+    assert not any("cell 1" in p for p in problems), "the import line itself is not a widget"
+
+
+def test_rule_widget_untagged_matgrad_widgets_module():
+    cells = _with(GOOD, 1, ["from matgrad import widgets as mw"])
+    cells = _with(cells, 4, ["mw.explorer(net)"])
+    assert any("not tagged 'widget'" in p for p in RULES["widget-twins"](make(*cells)))
+
+
+def test_rule_widget_output_not_ignored():
+    nb = make(*_with(GOOD, 4, ["interact(loss, w=(0, 2))", "widget"]))
+    _only_problem(nb, "widget-twins", "without the tag 'nbval-ignore-output'")
+
+
+def test_rule_widget_without_twin():
+    nb = make(*_with(GOOD, 3, ["print(loss(1.0))"]))
+    _only_problem(nb, "widget-twins", "no static twin")
+
+
+def test_rule_widget_twin_ignored_by_nbval():
+    nb = make(*_with(GOOD, 3, ["print(loss(1.0))", "widget-default", "nbval-ignore-output"]))
+    _only_problem(nb, "widget-twins", "nbval must compare it")
+
+
+def test_rule_widget_twin_without_output():
+    nb = make(*GOOD)
+    nb.cells[3].outputs = []
+    _only_problem(nb, "widget-twins", "has no text output")
+
+
+def test_rule_widget_twin_after_widget_is_fine():
+    cells = [GOOD[0], GOOD[1], GOOD[4], GOOD[3], GOOD[5]]
+    assert RULES["widget-twins"](make(*cells)) == []
+
+
+def test_rule_widget_twin_must_be_adjacent():
+    cells = [GOOD[0], GOOD[3], ["x = 2"], GOOD[4], GOOD[5]]
+    assert any("no static twin" in p for p in RULES["widget-twins"](make(*cells)))
+
+
+def test_rule_stray_widget_default_tag():
+    cells = [GOOD[0], ["print(1)", "widget-default"], GOOD[5]]
+    _only_problem(make(*cells), "widget-twins", "no widget cell is next to it")
+
+
+def test_rule_bare_figure_repr():
+    nb = make(*GOOD)
+    nb.cells[1].outputs = [new_output("execute_result", execution_count=1, data={"text/plain": "<Figure size 640x480 with 1 Axes>"})]
+    _only_problem(nb, "no-bare-figure-repr", "without a PNG")
+
+
+def test_rule_figure_repr_with_png_is_fine():
+    nb = make(*GOOD)
+    nb.cells[1].outputs = [new_output("display_data", data={"text/plain": "<Figure size 640x480 with 1 Axes>", "image/png": "iVBORw0KGgo="})]
+    assert RULES["no-bare-figure-repr"](nb) == []
+
+
+def test_rule_ends_with_code():
+    nb = make(*GOOD[:-1], ["print('done')"])
+    _only_problem(nb, "ends-with-summary", "expected a markdown summary")
+
+
+def test_rule_ends_with_empty_markdown():
+    nb = make(*GOOD)
+    nb.cells[-1].source = "   "
+    _only_problem(nb, "ends-with-summary", "(empty)")
