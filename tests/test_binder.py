@@ -1,0 +1,252 @@
+"""Binder builds the course the way a local install does.
+
+repo2docker reads only binder/ once that folder exists (the top-level
+requirements.txt and pyproject.toml are then ignored, and it does NOT
+`pip install .` by itself). binder/requirements.txt therefore includes the
+top-level file with `-r ../requirements.txt`; that file ends with `-e .`.
+
+(a) the pinned set Binder installs equals requirements.txt, library included;
+(b) repo2docker itself (no Docker engine needed for --no-build) renders a
+    Dockerfile that installs binder/requirements.txt after copying the repo,
+    from the repo root, on Python 3.11;
+(c) slow: a fresh venv built from binder/ only runs every notebook top to
+    bottom without an error, with the library and the widget extension.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BINDER = REPO / "binder"
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
+
+
+# ------------------------------------------------------------ (a) pinned set
+def normalise(name: str) -> str:
+    """PEP 503 name: ``Jupyter_Client`` and ``jupyter-client`` are one package.
+
+    >>> normalise("Jupyter_Client")
+    'jupyter-client'
+    """
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def read_requirements(path: Path, _seen=None) -> tuple[dict[str, str], list[str]]:
+    """Pins ``{name: version}`` and local references in a requirements file,
+    following ``-r`` includes relative to the including file, as pip does."""
+    seen = _seen if _seen is not None else set()
+    path = path.resolve()
+    assert path not in seen, f"requirements include loop at {path}"
+    seen.add(path)
+    pins, local = {}, []
+    for raw in path.read_text().splitlines():
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if line.startswith(("-r ", "--requirement ")):
+            sub_pins, sub_local = read_requirements(path.parent / line.split(None, 1)[1], seen)
+            clash = {k for k in sub_pins.keys() & pins.keys() if sub_pins[k] != pins[k]}
+            assert not clash, f"{path.name} and its include pin {clash} differently"
+            pins.update(sub_pins)
+            local += sub_local
+        elif line.startswith(("-e ", "--editable ")) or line.startswith("."):
+            local.append(line)
+        else:
+            m = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)(\[[\w,]+\])?==([\w.+!-]+)", line)
+            assert m, f"{path.name}: {line!r} is not an exact pin (name==version)"
+            pins[normalise(m.group(1))] = m.group(3)
+    return pins, local
+
+
+def test_requirements_are_exact_pins():
+    pins, local = read_requirements(REPO / "requirements.txt")
+    assert {"numpy", "ipywidgets", "jupyterlab", "ipykernel"} <= pins.keys()
+    assert local == ["-e ."], "requirements.txt installs the library with a final `-e .`"
+
+
+def test_binder_installs_the_same_pinned_set_and_the_library():
+    local_pins, local_refs = read_requirements(REPO / "requirements.txt")
+    binder_pins, binder_refs = read_requirements(BINDER / "requirements.txt")
+    # Deliberate differences would be listed here, with the reason. There are none.
+    deliberate: dict[str, str] = {}
+    assert {k: v for k, v in binder_pins.items() if k not in deliberate} == local_pins
+    assert binder_refs == local_refs == ["-e ."]
+
+
+def test_binder_runtime_is_python_311_and_allowed_by_pyproject():
+    import tomllib
+
+    from packaging.specifiers import SpecifierSet
+
+    runtime = (BINDER / "runtime.txt").read_text().strip()
+    assert runtime == "python-3.11"
+    requires = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert "3.11" in SpecifierSet(requires)
+
+
+# --------------------------------------------------------- (b) repo2docker
+@pytest.fixture(scope="module")
+def dockerfile() -> str:
+    """The Dockerfile repo2docker would build for Binder (no engine needed)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "repo2docker", "--no-build", "--debug",
+         "--user-id", "1000", "--user-name", "jovyan", str(REPO)],
+        capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "FROM " in proc.stdout, proc.stdout[-3000:]
+    return proc.stdout[proc.stdout.index("FROM "):]
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def test_repo2docker_uses_python_311(dockerfile):
+    # the conda environment's lock file is chosen by Python version (escaped path)
+    assert re.search(r"environment-2epy-2d3-2e11-\S* /tmp/env/environment\.lock", dockerfile), dockerfile
+
+
+def test_repo2docker_installs_binder_requirements_after_copying_the_repo(dockerfile):
+    lines = _lines(dockerfile)
+    pip = [i for i, ln in enumerate(lines) if re.search(r'/bin/pip install .*-r "?binder/requirements\.txt"?', ln)]
+    assert len(pip) == 1, "expected exactly one pip install of binder/requirements.txt:\n" + dockerfile
+    copy_repo = [i for i, ln in enumerate(lines) if re.fullmatch(r"COPY --chown=\S+ src/ \$\{REPO_DIR\}/", ln)]
+    workdir = [i for i, ln in enumerate(lines) if ln == "WORKDIR ${REPO_DIR}"]
+    assert copy_repo and workdir, dockerfile
+    # `-r ../requirements.txt` and `-e .` are local references: pip must run
+    # after the whole repository is in the image, in the repository root.
+    assert workdir[-1] < copy_repo[0] < pip[0]
+    assert not any(re.match(r"WORKDIR|RUN cd ", ln) for ln in lines[workdir[-1] + 1:pip[0]])
+
+
+def test_repo2docker_does_not_use_the_top_level_files(dockerfile):
+    # With binder/ present, the library arrives only through binder/requirements.txt.
+    lines = _lines(dockerfile)
+    assert not any(re.search(r'-r "?requirements\.txt', ln) for ln in lines)
+    assert not any(re.search(r"pip install (--no-cache-dir )?\.$", ln) for ln in lines)
+
+
+# ------------------------------------------------------ (c) fresh binder env
+def _find_runtime_python() -> str:
+    version = (BINDER / "runtime.txt").read_text().strip().removeprefix("python-")
+    base = getattr(sys, "_base_executable", sys.executable)
+    if f"{sys.version_info.major}.{sys.version_info.minor}" == version:
+        return base
+    uv = shutil.which("uv")
+    if uv:
+        found = subprocess.run([uv, "python", "find", "--system", version], capture_output=True, text=True,
+                               env={**os.environ, "UV_PYTHON_DOWNLOADS": "never"})
+        if found.returncode == 0:
+            return found.stdout.strip()
+    pytest.fail(f"no Python {version} (binder/runtime.txt) on this machine")
+
+
+def _uv() -> list[str] | None:
+    probe = subprocess.run([sys.executable, "-m", "uv", "--version"], capture_output=True)
+    if probe.returncode == 0:
+        return [sys.executable, "-m", "uv"]
+    return [shutil.which("uv")] if shutil.which("uv") else None
+
+
+@pytest.fixture(scope="module")
+def binder_env(tmp_path_factory):
+    """A copy of the repository (as repo2docker's COPY src/ makes it) and a
+    fresh venv into which binder/requirements.txt was installed from its root."""
+    root = tmp_path_factory.mktemp("binder")
+    repo = root / "repo"
+    shutil.copytree(REPO, repo, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "artifacts", "__pycache__", "*.egg-info", ".ipynb_checkpoints",
+        "build", ".pytest_cache", ".hypothesis"))
+    venv = root / "venv"
+    python = venv / "bin" / "python"
+    uv = _uv()
+    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"}}
+    if uv:
+        subprocess.run([*uv, "venv", "-q", "--python", _find_runtime_python(), str(venv)], check=True, env=env)
+        cmd = [*uv, "pip", "install", "-q", "--python", str(python), "-r", "binder/requirements.txt"]
+    else:  # plain pip, as repo2docker itself does
+        subprocess.run([_find_runtime_python(), "-m", "venv", str(venv)], check=True, env=env)
+        cmd = [str(python), "-m", "pip", "install", "-q", "-r", "binder/requirements.txt"]
+    proc = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=1800,
+                          stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, f"installing binder/requirements.txt failed:\n{proc.stdout}\n{proc.stderr}"
+    env.update(VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}:{env.get('PATH', '')}",
+               JUPYTER_PREFER_ENV_PATH="1", JUPYTER_PATH=str(venv / "share" / "jupyter"))
+    env.pop("JUPYTER_CONFIG_DIR", None)
+    return {"repo": repo, "venv": venv, "python": str(python), "env": env}
+
+
+@pytest.mark.slow
+def test_binder_env_has_the_library_from_the_repo_copy(binder_env):
+    out = subprocess.run(
+        [binder_env["python"], "-c", "import matgrad, ipywidgets, jupyterlab, sys; "
+         "print(matgrad.__file__); print(sys.prefix)"],
+        capture_output=True, text=True, check=True, env=binder_env["env"], cwd="/",
+    ).stdout.splitlines()
+    assert Path(out[0]).is_relative_to(binder_env["repo"] / "lib"), out
+    assert Path(out[1]) == binder_env["venv"], out
+
+
+@pytest.mark.slow
+def test_binder_env_has_the_widget_extension_for_sliders(binder_env):
+    proc = subprocess.run([str(binder_env["venv"] / "bin" / "jupyter"), "labextension", "list"],
+                          capture_output=True, text=True, env=binder_env["env"], cwd="/")
+    listing = proc.stdout + proc.stderr
+    line = next((ln for ln in listing.splitlines() if WIDGET_EXTENSION in ln), "")
+    assert "enabled" in line and "OK" in line, listing
+
+
+RUNNER = textwrap.dedent(r"""
+    import json, re, sys
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    path = sys.argv[1]
+    nb = nbformat.read(path, as_version=4)
+    # a first cell that tells us which interpreter the kernel really is
+    nb.cells.insert(0, nbformat.v4.new_code_cell("import sys; print(sys.prefix)"))
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": sys.argv[2]}})
+    result = {"error": None}
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        result["error"] = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))[-4000:]
+    result["kernel_prefix"] = "".join(o.get("text", "") for o in nb.cells[0].outputs).strip()
+    result["errors"] = [
+        {"cell": i - 1, "ename": o.get("ename"), "evalue": o.get("evalue")}
+        for i, c in enumerate(nb.cells) if c.cell_type == "code"
+        for o in c.get("outputs", []) if o.get("output_type") == "error"
+    ]
+    print("RESULT " + json.dumps(result))
+""")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_binder_env_runs_notebook_top_to_bottom(binder_env, notebook):
+    nb_dir = binder_env["repo"] / "notebooks"
+    proc = subprocess.run(
+        [binder_env["python"], "-c", RUNNER, str(nb_dir / notebook.name), str(nb_dir)],
+        capture_output=True, text=True, env=binder_env["env"], cwd=nb_dir, timeout=1200,
+        stdin=subprocess.DEVNULL,
+    )
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
+    assert proc.returncode == 0 and lines, f"runner crashed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
+    result = json.loads(lines[-1][len("RESULT "):])
+    assert Path(result["kernel_prefix"]) == binder_env["venv"], f"kernel ran outside the Binder venv: {result}"
+    assert result["error"] is None and not result["errors"], (
+        f"{notebook.name} failed in the Binder env: {result['errors']}\n{result['error']}")
