@@ -183,8 +183,10 @@ class Sigmoid(_Elementwise):
         return sigmoid(Z)
 
     def derivative(self, Z):
-        s = sigmoid(Z)
-        return s * (1.0 - s)
+        # s (1 - s) written as e / (1 + e)^2 with e = exp(-|z|): the same
+        # number, without the cancellation in 1 - s when s is close to 1.
+        e = np.exp(-np.abs(np.asarray(Z, dtype=np.float64)))
+        return e / (1.0 + e) ** 2
 
 
 class Identity(_Elementwise):

@@ -104,11 +104,7 @@ class Network:
         matgrad loss (e.g. ``MSELoss()``). Each ``dW_i`` has the shape of
         ``W_i`` and each ``db_i`` the shape of ``b_i``.
         """
-        if not isinstance(loss, _Loss):
-            raise TypeError(
-                f"loss must be a matgrad loss such as MSELoss() or HalfSSELoss(); "
-                f"got {type(loss).__name__}"
-            )
+        _check_loss(loss)
         yhat, trace = self.forward(X)
         y, _ = as_rows(y, "y", n_cols=self.sizes[-1])
         upstream = loss.grad(yhat, y)  # dL/dO_last, (batch, n_out)
@@ -132,6 +128,15 @@ class Network:
 
     def loss(self, X, y, loss):
         """The loss value (a float) of this network on ``(X, y)``."""
+        _check_loss(loss)
         yhat, _ = self.forward(X)
         y, _ = as_rows(y, "y", n_cols=self.sizes[-1])
         return loss.value(yhat, y)
+
+
+def _check_loss(loss):
+    if not isinstance(loss, _Loss):
+        raise TypeError(
+            f"loss must be a matgrad loss such as MSELoss() or HalfSSELoss(); "
+            f"got {type(loss).__name__}"
+        )

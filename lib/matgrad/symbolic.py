@@ -117,6 +117,7 @@ def jacobian(Y, X):
     Matrix([[x2, x1]])
     """
     Y, X = _as_matrix(Y, "Y"), _as_matrix(X, "X")
+    _require_symbols(X, "X")
     return flatten(Y).jacobian(flatten(X))
 
 
@@ -128,6 +129,7 @@ def gradient(expr, M):
     Matrix([[2*w11*w12, w11**2]])
     """
     M = _as_matrix(M, "M")
+    _require_symbols(M, "M")
     expr = sp.sympify(expr)
     if isinstance(expr, sp.MatrixBase):
         if expr.shape != (1, 1):
@@ -155,6 +157,23 @@ def kronecker_weight_jacobian(x, n_out, convention="row"):
         return sp.kronecker_product(x, sp.eye(n_out))
     _require_shape(x, (x.shape[0], 1), "x (a column)")
     return sp.kronecker_product(sp.eye(n_out), x.T)
+
+
+def _require_symbols(M, name):
+    for index, entry in enumerate(M):
+        if not isinstance(entry, sp.Symbol):
+            raise ValueError(
+                f"{name} must be a matrix of symbols to differentiate by; "
+                f"entry {index} (row-major) is {entry}"
+            )
+
+
+def _symbols_like(M, prefix):
+    """``M`` itself if it holds only symbols, else fresh placeholder symbols of its shape."""
+    if all(isinstance(entry, sp.Symbol) for entry in M):
+        return M, {}
+    placeholders = sp.Matrix(*M.shape, lambda i, j: sp.Dummy(f"{prefix}{i + 1}{j + 1}"))
+    return placeholders, dict(zip(placeholders, M))
 
 
 def _require_shape(M, shape, name):
@@ -192,7 +211,9 @@ class Linear:
             )
 
     def __repr__(self):
-        return f"symbolic.Linear(n_in={self.n_in}, n_out={self.n_out}, convention={self.convention!r})"
+        return (
+            f"symbolic.Linear(n_in={self.n_in}, n_out={self.n_out}, convention={self.convention!r})"
+        )
 
     def _check_input(self, x):
         x = _as_matrix(x, "x")
@@ -230,7 +251,7 @@ class Linear:
         return jacobian(self.forward(x), self.W)
 
     def jacobian_bias(self, x):
-        """dY/db derived by sympy: the (n_out, n_out) identity."""
+        """dY/db derived by sympy: the (n_out, n_out) identity (``b`` must be symbols)."""
         x = self._single(x)
         return jacobian(self.forward(x), self.b)
 
@@ -252,11 +273,14 @@ class _Elementwise:
         return _as_matrix(z, "z").applyfunc(self._function)
 
     def jacobian(self, z):
-        """dO/dz derived by sympy for a vector ``z``: diagonal, shape (n, n)."""
+        """dO/dz derived by sympy for a vector ``z`` (symbols or expressions): diagonal, (n, n)."""
         z = _as_matrix(z, "z")
         if 1 not in z.shape:
             raise ValueError(f"z must be a vector (1, n) or (n, 1); got shape {z.shape}")
-        return jacobian(self.forward(z), z)
+        # z may hold expressions (say a pre-activation N = x W): differentiate
+        # by stand-in symbols, then put z back.
+        placeholders, values = _symbols_like(z, "z")
+        return jacobian(self.forward(placeholders), placeholders).xreplace(values)
 
 
 class Sigmoid(_Elementwise):
@@ -323,7 +347,9 @@ class Network:
         self.layers = tuple(layers)
         for index, pair in enumerate(self.layers):
             if not (isinstance(pair, tuple) and len(pair) == 2):
-                raise TypeError(f"layers[{index}] must be a (Linear, activation) pair; got {pair!r}")
+                raise TypeError(
+                    f"layers[{index}] must be a (Linear, activation) pair; got {pair!r}"
+                )
             linear, activation = pair
             if not isinstance(linear, Linear) or linear.convention != "row":
                 raise TypeError(f"layers[{index}][0] must be a row-convention symbolic.Linear")
@@ -351,9 +377,25 @@ class Network:
         return loss.value(yhat, y)
 
     def gradients(self, X, y, loss):
-        """``[(dL/dW_0, dL/db_0), ...]`` as sympy matrices of the parameters' shapes."""
-        L = self.loss(X, y, loss)
-        return [(gradient(L, lin.W), gradient(L, lin.b)) for lin, _ in self.layers]
+        """``[(dL/dW_0, dL/db_0), ...]`` as sympy matrices of the parameters' shapes.
+
+        Parameters given as numbers (say a zero bias) are differentiated too:
+        they are swapped for placeholder symbols, and the numbers put back
+        into the result.
+        """
+        layers, values, placeholders = [], {}, []
+        for linear, activation in self.layers:
+            W, W_values = _symbols_like(linear.W, "W")
+            b, b_values = _symbols_like(linear.b, "b")
+            values.update(W_values)
+            values.update(b_values)
+            placeholders.append((W, b))
+            layers.append((Linear(W, b), activation))
+        L = Network(layers).loss(X, y, loss)
+        return [
+            (gradient(L, W).xreplace(values), gradient(L, b).xreplace(values))
+            for W, b in placeholders
+        ]
 
 
 # ---------------------------------------------------- numeric evaluation
@@ -380,7 +422,9 @@ def lambdify(args, expr):
             shapes.append(arg.shape)
             flat_symbols.extend(list(arg))
         else:
-            raise TypeError(f"args[{position}] must be a Symbol or a matrix of Symbols; got {arg!r}")
+            raise TypeError(
+                f"args[{position}] must be a Symbol or a matrix of Symbols; got {arg!r}"
+            )
     expr_is_matrix = isinstance(expr, sp.MatrixBase)
     expr = sp.Matrix(expr) if expr_is_matrix else sp.sympify(expr)
     missing = expr.free_symbols - set(flat_symbols)
