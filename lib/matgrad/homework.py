@@ -1,0 +1,218 @@
+"""The worked homework of seed 004: a 1-2-2-1 sigmoid network on three samples.
+
+Row convention (a batch is rows). Layer 1 (1 -> 2) and layer 2 (2 -> 2) use
+a sigmoid, layer 3 (2 -> 1) the identity; the loss is the mean squared
+error over the three samples; one gradient-descent step uses rate 0.1.
+
+Parameters have flat names, as in the seed: ``w2_12`` is the weight of
+layer 2 from input 1 to output 2 (``W2[0, 1]``), ``b1_2`` the bias of
+output 2 of layer 1, ``w3_21`` the weight from input 2 of layer 3 to its
+single output.
+
+>>> net = network()
+>>> net.sizes
+(1, 2, 2, 1)
+>>> f"{net.loss(X, Y, LOSS):.6f}"
+'15.628558'
+>>> f"{gradients_by_name(net)['w3_11']:.5f}"
+'6.96998'
+>>> f"{gradients_by_name(network(w3_11=1.5))['w3_11']:.5f}"
+'7.76340'
+"""
+
+import math
+import numbers
+
+import numpy as np
+
+from matgrad.layers import Identity, Linear, Sigmoid, sigmoid
+from matgrad.losses import MSELoss
+from matgrad.network import Network
+
+X = np.array([[-1.0], [0.0], [1.0]])  # three samples, one feature: (3, 1)
+Y = np.array([[1.0], [0.0], [-1.0]])  # their targets: (3, 1)
+LOSS = MSELoss()  # L = 1/3 sum_k (yhat_k - y_k)^2
+LEARNING_RATE = 0.1
+
+# name -> (layer index, "W" or "b", index into that array)
+_SLOTS = {
+    "w1_11": (0, "W", (0, 0)), "w1_12": (0, "W", (0, 1)),
+    "b1_1": (0, "b", 0), "b1_2": (0, "b", 1),
+    "w2_11": (1, "W", (0, 0)), "w2_12": (1, "W", (0, 1)),
+    "w2_21": (1, "W", (1, 0)), "w2_22": (1, "W", (1, 1)),
+    "b2_1": (1, "b", 0), "b2_2": (1, "b", 1),
+    "w3_11": (2, "W", (0, 0)), "w3_21": (2, "W", (1, 0)),
+    "b3_1": (2, "b", 0),
+}  # fmt: skip
+PARAMETER_NAMES = tuple(_SLOTS)
+DEFAULTS = {
+    "w1_11": 1.0, "w1_12": 2.0, "b1_1": 0.0, "b1_2": 1.0,
+    "w2_11": 1.0, "w2_12": 2.0, "w2_21": 3.0, "w2_22": 4.0, "b2_1": 0.0, "b2_2": 1.0,
+    "w3_11": 1.0, "w3_21": 2.0, "b3_1": 1.0,
+}  # fmt: skip
+_SHAPES = ((1, 2), (2, 2), (2, 1))
+_ACTIVATIONS = (Sigmoid(), Sigmoid(), Identity())
+
+
+def check_parameters(values):
+    """Return ``values`` (a mapping name -> number) as a dict of floats, or raise.
+
+    >>> check_parameters({"w9_99": 1.0})
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown homework parameter 'w9_99'; expected one of w1_11, w1_12, b1_1, b1_2, w2_11, w2_12, w2_21, w2_22, b2_1, b2_2, w3_11, w3_21, b3_1
+    """
+    checked = {}
+    for name, value in values.items():
+        if name not in _SLOTS:
+            raise ValueError(
+                f"unknown homework parameter {name!r}; expected one of {', '.join(PARAMETER_NAMES)}"
+            )
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be a real number; got {value!r} of type {type(value).__name__}")
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must be finite; got {value}")
+        checked[name] = float(value)
+    return checked
+
+
+def network(**overrides):
+    """The homework network, with any parameters overridden by name.
+
+    ``network()`` is the seed's network; ``network(w3_11=1.5)`` changes one
+    weight. Unknown names or non-finite values raise with the valid names.
+    """
+    values = {**DEFAULTS, **check_parameters(overrides)}
+    Ws = [np.zeros(shape) for shape in _SHAPES]
+    bs = [np.zeros(shape[1]) for shape in _SHAPES]
+    for name, (layer, kind, index) in _SLOTS.items():
+        (Ws if kind == "W" else bs)[layer][index] = values[name]
+    return Network([(Linear(W, b), act) for W, b, act in zip(Ws, bs, _ACTIVATIONS)])
+
+
+def _check_network(net):
+    if not isinstance(net, Network) or net.sizes != (1, 2, 2, 1):
+        shape = net.sizes if isinstance(net, Network) else type(net).__name__
+        raise ValueError(f"expected the homework's 1-2-2-1 Network; got {shape}")
+
+
+def _by_name(arrays_per_layer):
+    """``[(W, b), ...]`` (one pair per layer) -> ``{name: float}`` in PARAMETER_NAMES order."""
+    return {
+        name: float(arrays_per_layer[layer][0 if kind == "W" else 1][index])
+        for name, (layer, kind, index) in _SLOTS.items()
+    }
+
+
+def parameters_of(net):
+    """``{name: value}`` for every parameter of a homework network.
+
+    >>> parameters_of(network(b3_1=-2))["b3_1"]
+    -2.0
+    """
+    _check_network(net)
+    return _by_name([(lin.W, lin.b) for lin, _ in net.layers])
+
+
+def gradients_by_name(net):
+    """``{name: dL/dname}`` on the homework data, from ``Network.gradients``."""
+    _check_network(net)
+    return _by_name(net.gradients(X, Y, LOSS))
+
+
+def updated_by_name(net, lr=LEARNING_RATE):
+    """``{name: value after one gradient-descent step with rate lr}``.
+
+    >>> f"{updated_by_name(network())['w3_11']:.6f}"
+    '0.303002'
+    """
+    _check_network(net)
+    return parameters_of(net.step(X, Y, LOSS, lr))
+
+
+def forward_values(net):
+    """Every intermediate of the forward pass, named as in the seed.
+
+    ``l1``, ``h1``, ``l2``, ``h2`` have shape (3, 2) (one row per sample);
+    ``yhat`` and ``residual`` (= yhat - y) have shape (3,).
+
+    >>> forward_values(network())["residual"].round(2)
+    array([2.61, 3.92, 4.97])
+    """
+    _check_network(net)
+    yhat, (first, second, _) = net.forward(X)
+    return {
+        "l1": first.pre, "h1": first.out, "l2": second.pre, "h2": second.out,
+        "yhat": yhat[:, 0], "residual": yhat[:, 0] - Y[:, 0],
+    }  # fmt: skip
+
+
+def _seed_forward(p, x):
+    """The forward pass written entry by entry, as in the seed: ``h1``, ``h2`` (dicts
+    of per-output arrays) and ``yhat``. Parameter values may be arrays (they broadcast)."""
+    h1 = {i: sigmoid(p[f"w1_1{i}"] * x + p[f"b1_{i}"]) for i in (1, 2)}
+    h2 = {j: sigmoid(sum(p[f"w2_{i}{j}"] * h1[i] for i in (1, 2)) + p[f"b2_{j}"]) for j in (1, 2)}
+    yhat = sum(p[f"w3_{i}1"] * h2[i] for i in (1, 2)) + p["b3_1"]
+    return h1, h2, yhat
+
+
+def chain_rule_gradients(**overrides):
+    """Every gradient by the seed's own scalar chain-rule formulas (no matrices).
+
+    With ``r_k = yhat_k - y_k`` and ``dL/dyhat_k = (2/3) r_k``, the seed writes
+    ``B(h2_j)_k = dL/dyhat_k * w3_j1 * h2_j(1 - h2_j)`` and
+    ``B(h1_i)_k = (sum_j w2_ij B(h2_j)_k) * h1_i(1 - h1_i)``; then every
+    gradient is a sum over the three samples k:
+    ``dL/dw3_i1 = sum dL/dyhat * h2_i``, ``dL/dw2_ij = sum B(h2_j) h1_i``,
+    ``dL/dw1_1i = sum B(h1_i) x``, and a bias gradient is ``sum`` of the
+    same factor without the input.
+
+    >>> f"{chain_rule_gradients()['b1_1']:.5f}"
+    '0.23134'
+    """
+    p = {**DEFAULTS, **check_parameters(overrides)}
+    x, y = X[:, 0], Y[:, 0]
+    h1, h2, yhat = _seed_forward(p, x)
+    dL_dyhat = 2.0 / len(x) * (yhat - y)
+    B2 = {j: dL_dyhat * p[f"w3_{j}1"] * h2[j] * (1 - h2[j]) for j in (1, 2)}
+    B1 = {i: sum(p[f"w2_{i}{j}"] * B2[j] for j in (1, 2)) * h1[i] * (1 - h1[i]) for i in (1, 2)}
+    grads = {}
+    for i in (1, 2):
+        grads[f"w1_1{i}"] = float(np.sum(B1[i] * x))
+        grads[f"b1_{i}"] = float(np.sum(B1[i]))
+    for i in (1, 2):
+        for j in (1, 2):
+            grads[f"w2_{i}{j}"] = float(np.sum(B2[j] * h1[i]))
+    for j in (1, 2):
+        grads[f"b2_{j}"] = float(np.sum(B2[j]))
+    for i in (1, 2):
+        grads[f"w3_{i}1"] = float(np.sum(dL_dyhat * h2[i]))
+    grads["b3_1"] = float(np.sum(dL_dyhat))
+    return {name: grads[name] for name in PARAMETER_NAMES}
+
+
+def loss_along(name, grid, **overrides):
+    """The loss as one parameter runs over ``grid`` (the others fixed): shape ``(len(grid),)``.
+
+    Vectorised over the grid with the seed's scalar formulas, so a plot of
+    the loss curve costs one pass instead of one network per point.
+
+    >>> grid = [0.0, 1.0, 2.0]
+    >>> loss_along("w3_11", grid).round(4)
+    array([ 9.452 , 15.6286, 23.392 ])
+    >>> f"{network(w3_11=2.0).loss(X, Y, LOSS):.4f}"
+    '23.3920'
+    """
+    if name not in _SLOTS:
+        raise ValueError(f"unknown homework parameter {name!r}; expected one of {', '.join(PARAMETER_NAMES)}")
+    p = {**DEFAULTS, **check_parameters(overrides)}
+    try:
+        values = np.asarray(grid, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"grid must be a 1-D sequence of numbers; got {grid!r}") from None
+    if values.ndim != 1 or not np.all(np.isfinite(values)):
+        raise ValueError(f"grid must be a 1-D array of finite numbers; got shape {values.shape}")
+    p[name] = values[:, None]  # (G, 1) broadcasts against the three samples (3,)
+    x, y = X[:, 0], Y[:, 0]
+    h1, h2, yhat = _seed_forward(p, x)
+    return np.mean(np.broadcast_to((yhat - y) ** 2, (len(values), len(x))), axis=1)
