@@ -1,0 +1,254 @@
+"""Seed 004, the worked homework: the network, its gradients and the step, checked
+against sympy (exact), finite differences and a hand formula written here in plain
+Python; plus the transcription of the author's numbers and their verdicts."""
+
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matgrad import MSELoss, gradcheck, homework, relative_error, symbolic
+from matgrad.handwritten import AGREES, CARRIED, HANDWRITTEN, ROUNDING, SLIP, _matches, comparison_table
+
+NAMES = homework.PARAMETER_NAMES
+
+
+# ------------------------------------------------------------------ helpers
+def hand_gradients(p):
+    """The homework's gradients in plain Python (math, loops, no numpy), from the
+    chain rule written out per sample k: an independent hand formula."""
+    s = lambda z: 1.0 / (1.0 + math.exp(-z))  # noqa: E731 (|z| stays small here)
+    xs, ys = (-1.0, 0.0, 1.0), (1.0, 0.0, -1.0)
+    g = dict.fromkeys(NAMES, 0.0)
+    for x, y in zip(xs, ys):
+        h1 = [s(p[f"w1_1{i}"] * x + p[f"b1_{i}"]) for i in (1, 2)]
+        h2 = [s(p[f"w2_1{j}"] * h1[0] + p[f"w2_2{j}"] * h1[1] + p[f"b2_{j}"]) for j in (1, 2)]
+        yhat = p["w3_11"] * h2[0] + p["w3_21"] * h2[1] + p["b3_1"]
+        d_yhat = 2.0 * (yhat - y) / 3.0  # d/dyhat of (1/3) sum (yhat - y)^2
+        g["b3_1"] += d_yhat
+        d_n2 = []
+        for j in (1, 2):
+            g[f"w3_{j}1"] += d_yhat * h2[j - 1]
+            d_n2.append(d_yhat * p[f"w3_{j}1"] * h2[j - 1] * (1 - h2[j - 1]))
+        for j in (1, 2):
+            g[f"b2_{j}"] += d_n2[j - 1]
+            for i in (1, 2):
+                g[f"w2_{i}{j}"] += d_n2[j - 1] * h1[i - 1]
+        for i in (1, 2):
+            d_h1 = p[f"w2_{i}1"] * d_n2[0] + p[f"w2_{i}2"] * d_n2[1]
+            d_n1 = d_h1 * h1[i - 1] * (1 - h1[i - 1])
+            g[f"w1_1{i}"] += d_n1 * x
+            g[f"b1_{i}"] += d_n1
+    return g
+
+
+def loss_of_vector(v):
+    return homework.network(**dict(zip(NAMES, map(float, v)))).loss(homework.X, homework.Y, homework.LOSS)
+
+
+def sympy_gradients_at(values):
+    """Exact sympy gradients of the homework loss, evaluated at ``values`` (floats)."""
+    W1, b1 = symbolic.symbol_matrix("p", 1, 2), symbolic.symbol_row("q", 2)
+    W2, b2 = symbolic.symbol_matrix("r", 2, 2), symbolic.symbol_row("s", 2)
+    W3, b3 = symbolic.symbol_matrix("t", 2, 1), symbolic.symbol_row("u", 1)
+    net = symbolic.Network([
+        (symbolic.Linear(W1, b1), symbolic.Sigmoid()),
+        (symbolic.Linear(W2, b2), symbolic.Sigmoid()),
+        (symbolic.Linear(W3, b3), symbolic.Identity()),
+    ])  # fmt: skip
+    X, Y = sp.Matrix([[-1], [0], [1]]), sp.Matrix([[1], [0], [-1]])
+    grads = net.gradients(X, Y, symbolic.MSELoss())
+    symbols = {
+        "w1_11": W1[0, 0], "w1_12": W1[0, 1], "b1_1": b1[0], "b1_2": b1[1],
+        "w2_11": W2[0, 0], "w2_12": W2[0, 1], "w2_21": W2[1, 0], "w2_22": W2[1, 1],
+        "b2_1": b2[0], "b2_2": b2[1], "w3_11": W3[0, 0], "w3_21": W3[1, 0], "b3_1": b3[0],
+    }  # fmt: skip
+    subs = {symbols[n]: sp.Rational(values[n]) if float(values[n]).is_integer() else values[n] for n in NAMES}
+    flat = {}
+    for (dW, db), (W, b) in zip(grads, [(W1, b1), (W2, b2), (W3, b3)]):
+        for k in range(len(W)):
+            flat[W[k]] = dW[k]
+        for k in range(len(b)):
+            flat[b[k]] = db[k]
+    return {n: float(sp.N(flat[symbols[n]].subs(subs), 30)) for n in NAMES}
+
+
+# ------------------------------------------------------------ the network
+def test_network_holds_the_seed_parameters_in_the_seed_layout():
+    net = homework.network()
+    assert net.sizes == (1, 2, 2, 1)
+    (l1, a1), (l2, a2), (l3, a3) = net.layers
+    np.testing.assert_array_equal(l1.W, [[1, 2]])
+    np.testing.assert_array_equal(l1.b, [0, 1])
+    np.testing.assert_array_equal(l2.W, [[1, 2], [3, 4]])  # w2_ij: input i -> output j
+    np.testing.assert_array_equal(l2.b, [0, 1])
+    np.testing.assert_array_equal(l3.W, [[1], [2]])
+    np.testing.assert_array_equal(l3.b, [1])
+    assert [type(a).__name__ for a in (a1, a2, a3)] == ["Sigmoid", "Sigmoid", "Identity"]
+    assert homework.parameters_of(net) == homework.DEFAULTS
+    assert isinstance(homework.LOSS, MSELoss) and homework.LEARNING_RATE == 0.1
+
+
+def test_overrides_change_exactly_one_parameter():
+    for name in NAMES:
+        params = homework.parameters_of(homework.network(**{name: 7.25}))
+        assert params == {**homework.DEFAULTS, name: 7.25}
+
+
+def test_forward_values_match_the_seed_rounding():
+    f = homework.forward_values(homework.network())
+    np.testing.assert_array_equal(f["h1"].round(2), [[0.27, 0.27], [0.50, 0.73], [0.73, 0.95]])
+    np.testing.assert_array_equal(f["h2"].round(2), [[0.75, 0.93], [0.94, 0.99], [0.97, 1.00]])
+    np.testing.assert_array_equal(f["residual"].round(2), [2.61, 3.92, 4.97])
+    np.testing.assert_allclose(f["h1"], 1 / (1 + np.exp(-f["l1"])), rtol=1e-15)
+    np.testing.assert_allclose(f["yhat"] - homework.Y[:, 0], f["residual"], rtol=0, atol=0)
+
+
+# ---------------------------------------------------------- the gradients
+def test_default_gradients_three_ways_and_the_seed_formulas():
+    library = homework.gradients_by_name(homework.network())
+    hand = hand_gradients(homework.DEFAULTS)
+    exact = sympy_gradients_at(homework.DEFAULTS)
+    seed = homework.chain_rule_gradients()
+    numeric = dict(zip(NAMES, gradcheck(loss_of_vector, np.array([homework.DEFAULTS[n] for n in NAMES]))))
+    for name in NAMES:
+        assert library[name] == pytest.approx(exact[name], rel=1e-13, abs=1e-15), name
+        assert library[name] == pytest.approx(hand[name], rel=1e-13, abs=1e-15), name
+        assert library[name] == pytest.approx(seed[name], rel=1e-13, abs=1e-15), name
+    assert relative_error([library[n] for n in NAMES], [numeric[n] for n in NAMES]) < 1e-8
+
+
+def test_default_gradients_to_five_decimals():
+    # Written down once from the sympy result above (30 significant digits).
+    expected = {
+        "w1_11": -0.12992, "w1_12": -0.35458, "b1_1": 0.23134, "b1_2": 0.50360,
+        "w2_11": 0.22969, "w2_12": 0.08735, "w2_21": 0.28476, "w2_22": 0.09877,
+        "b2_1": 0.57176, "b2_2": 0.27120, "w3_11": 6.96998, "w3_21": 7.52328, "b3_1": 7.66713,
+    }  # fmt: skip
+    got = homework.gradients_by_name(homework.network())
+    assert {n: round(g, 5) for n, g in got.items()} == expected
+
+
+PARAM = st.floats(min_value=-3, max_value=3, allow_nan=False)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.fixed_dictionaries({name: PARAM for name in NAMES}))
+def test_random_parameters_library_equals_hand_formula_seed_formula_and_finite_differences(params):
+    library = homework.gradients_by_name(homework.network(**params))
+    hand = hand_gradients(params)
+    seed = homework.chain_rule_gradients(**params)
+    as_vector = lambda g: np.array([g[n] for n in NAMES])  # noqa: E731
+    assert relative_error(as_vector(library), as_vector(hand), floor=1e-300) < 1e-12
+    assert relative_error(as_vector(library), as_vector(seed), floor=1e-300) < 1e-12
+    numeric = gradcheck(loss_of_vector, np.array([params[n] for n in NAMES]))
+    scale = max(1.0, loss_of_vector([params[n] for n in NAMES]))
+    assert np.linalg.norm(as_vector(library) - numeric) <= 1e-6 * np.linalg.norm(numeric) + 1e-8 * scale
+
+
+def test_sympy_exact_at_other_parameters():
+    params = {**homework.DEFAULTS, "w2_21": -1.5, "b1_2": 0.25, "w3_21": -2.0}
+    exact = sympy_gradients_at(params)
+    library = homework.gradients_by_name(homework.network(**params))
+    for name in NAMES:
+        assert library[name] == pytest.approx(exact[name], rel=1e-12, abs=1e-14), name
+
+
+def test_loss_along_a_parameter_equals_the_network_loss():
+    grid = np.linspace(-2, 3, 11)
+    for name in ("w1_12", "b2_2", "w3_21"):
+        curve = homework.loss_along(name, grid, w2_11=0.5)
+        direct = [homework.network(w2_11=0.5, **{name: g}).loss(homework.X, homework.Y, homework.LOSS) for g in grid]
+        np.testing.assert_allclose(curve, direct, rtol=1e-14)
+
+
+# ------------------------------------------------------------- the step
+def test_one_step_is_parameters_minus_lr_times_gradients():
+    net = homework.network()
+    g = hand_gradients(homework.DEFAULTS)
+    updated = homework.updated_by_name(net)
+    for name in NAMES:
+        assert updated[name] == pytest.approx(homework.DEFAULTS[name] - 0.1 * g[name], rel=1e-14, abs=1e-16)
+    # The author's updated parameters, to the decimals the author wrote.
+    assert round(updated["w1_11"], 3) == 1.013 and round(updated["w1_12"], 3) == 2.035
+    assert round(updated["w2_22"], 2) == 3.99 and round(updated["b3_1"], 4) == 0.2333
+    assert round(updated["w3_11"], 4) == 0.3030 != 0.3025  # the author's 0.3025 follows from 6.975
+    after = homework.network(**updated).loss(homework.X, homework.Y, homework.LOSS)
+    assert after < net.loss(homework.X, homework.Y, homework.LOSS)
+
+
+# ----------------------------------------------------- the handwriting
+# The main results as written in the seed, transcribed a second time here.
+SEED_RESULTS = {
+    "dL/dw3_11": "6.975", "dL/dw3_21": "7.519", "dL/db3_1": "7.667",
+    "dL/dw2_11": "0.23", "dL/dw2_12": "0.09", "dL/dw2_21": "0.28", "dL/dw2_22": "0.10",
+    "dL/db2_1": "0.57", "dL/db2_2": "0.27", "dL/dw1_11": "-0.13", "dL/dw1_12": "-0.35",
+    "dL/db1_1": "0.23", "dL/db1_2": "0.5", "dL/dw1_11 (side note)": "-0.17",
+    "dL/db1_1 (side note)": "0.27",
+    "new w1_11": "1.013", "new w1_12": "2.035", "new w2_11": "0.977", "new w2_12": "1.991",
+    "new w2_21": "2.972", "new w2_22": "3.99", "new w3_11": "0.3025", "new w3_21": "1.2481",
+    "new b1_1": "-0.023", "new b1_2": "0.95", "new b2_1": "-0.057", "new b2_2": "0.973",
+    "new b3_1": "0.2333",
+}  # fmt: skip
+
+
+def test_transcription_of_the_results():
+    written = {h.key: h.written for h in HANDWRITTEN}
+    assert len(written) == len(HANDWRITTEN) == 95, "every key once"
+    for key, value in SEED_RESULTS.items():
+        assert written[key] == value, key
+    forward = {f"{name}[{k}]": w for name, ws in {
+        "h1_1": "0.27 0.50 0.73", "h1_2": "0.27 0.73 0.95", "h2_1": "0.75 0.94 0.97",
+        "h2_2": "0.93 0.99 1.00", "r": "2.61 3.92 4.97"}.items() for k, w in enumerate(ws.split(), 1)}  # fmt: skip
+    for key, value in forward.items():
+        assert written[key] == value, key
+
+
+def test_verdicts():
+    rows = {row.key: row for row in comparison_table()}
+    counts = {v: sum(r.verdict == v for r in rows.values()) for v in (AGREES, ROUNDING, SLIP, CARRIED)}
+    assert counts == {AGREES: 73, ROUNDING: 16, SLIP: 4, CARRIED: 2}
+    assert {k for k, r in rows.items() if r.verdict == SLIP} == {
+        "r*h2_2[1]", "B2_2*h1_2[2]", "B2_2 (b line)[3]", "B1_1[1]"}  # fmt: skip
+    assert {k for k, r in rows.items() if r.verdict == CARRIED} == {"dL/dw1_11 (side note)", "dL/db1_1 (side note)"}
+    for key in ("dL/dw3_11", "dL/dw3_21", "new w3_11", "new w3_21"):
+        assert rows[key].verdict == ROUNDING, key
+    for key in ("dL/dw1_11", "dL/dw1_12", "dL/db1_1", "dL/db1_2", "dL/db2_2", "dL/db3_1", "new b3_1"):
+        assert rows[key].verdict == AGREES, key
+    # the replays are the author's arithmetic on the written numbers
+    assert rows["dL/dw3_11"].replayed == pytest.approx(2 / 3 * (2.61 * 0.75 + 3.92 * 0.94 + 4.97 * 0.97))
+    assert rows["r*h2_2[1]"].replayed == pytest.approx(2.61 * 0.93)
+    assert rows["B1_1[1]"].replayed == pytest.approx((1 * 0.49 + 2 * 0.33) * 0.20)
+    assert rows["dL/dw1_11 (side note)"].replayed == pytest.approx(2 / 3 * (-0.28 + 0.03))
+    assert rows["new w3_11"].replayed == pytest.approx(1 - 0.1 * 6.975)
+    for row in rows.values():
+        if row.verdict in (SLIP, CARRIED):
+            assert row.note, f"{row.key} needs an explanation"
+        assert math.isfinite(row.exact)
+
+
+def test_agreement_is_to_the_written_decimals():
+    assert _matches(0.5, 1, 0.5036) and _matches(0.23, 2, 0.2313)
+    assert not _matches(6.975, 3, 6.96998) and _matches(6.975, 3, 6.9755)
+    assert not _matches(0.28, 2, 0.2278)
+
+
+# ------------------------------------------------------------ bad input
+def test_bad_parameter_names_and_values_are_named():
+    with pytest.raises(ValueError, match=r"unknown homework parameter 'w4_11'; expected one of w1_11"):
+        homework.network(w4_11=1.0)
+    with pytest.raises(ValueError, match=r"w1_11 must be finite; got nan"):
+        homework.network(w1_11=float("nan"))
+    with pytest.raises(TypeError, match=r"b3_1 must be a real number; got '1' of type str"):
+        homework.network(b3_1="1")
+    with pytest.raises(ValueError, match=r"expected the homework's 1-2-2-1 Network; got \(2, 1\)"):
+        from matgrad import Identity, Linear, Network
+
+        homework.gradients_by_name(Network([(Linear([[1.0], [2.0]]), Identity())]))
+    with pytest.raises(ValueError, match=r"unknown homework parameter 'lr'"):
+        homework.loss_along("lr", [0.0, 1.0])
+    with pytest.raises(ValueError, match=r"grid must be a 1-D array of finite numbers; got shape \(2, 1\)"):
+        homework.loss_along("w1_11", [[0.0], [1.0]])
