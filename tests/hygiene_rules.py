@@ -131,14 +131,27 @@ def clean_imports(nb):
     return problems
 
 
+def _plain_widget_module_names():
+    """Names in `matgrad.widgets` that return or print plain values (static
+    twins such as `readout`, builders such as `step`): calling them shows no widget."""
+    import matgrad.widgets
+
+    return set(matgrad.widgets.__all__) - set(matgrad.widgets.WIDGET_CLASSES)
+
+
 def _matgrad_widget_names(nb):
-    """Names that, when called, display a matgrad widget (from the notebook's imports)."""
+    """Names that, when called, display a matgrad widget (from the notebook's imports).
+
+    Every name imported from `matgrad.widgets` counts, except the plain
+    functions the library itself declares as such; an unknown name counts
+    (better a false alarm than a widget without a static twin)."""
     functions, modules = set(), set()
     for _, cell in _code_cells(nb):
         for m in _FROM_MATGRAD_WIDGETS.finditer(cell.source):
             functions.update(n for n in re.split(r"[\s,]+", m.group(1)) if n and n != "as")
         for m in _MATGRAD_WIDGETS_MODULE.finditer(cell.source):
             modules.add(m.group(1) or m.group(2) or "widgets")
+    functions -= _plain_widget_module_names()
     if any("matgrad.widgets" in c.source for _, c in _code_cells(nb)):
         modules.add("matgrad.widgets")
     return functions, modules
@@ -159,7 +172,12 @@ def is_widget_cell(nb, cell):
     functions, modules = _matgrad_widget_names(nb)
     if any(re.search(rf"(?<![\w.]){re.escape(f)}\s*\(", body) for f in functions):
         return True
-    return any(re.search(rf"(?<![\w.]){re.escape(m)}\.\w+\s*\(", body) for m in modules)
+    plain = _plain_widget_module_names()
+    return any(
+        attribute not in plain
+        for m in modules
+        for attribute in re.findall(rf"(?<![\w.]){re.escape(m)}\.(\w+)\s*\(", body)
+    )
 
 
 def widgets_have_static_twins(nb):

@@ -160,6 +160,36 @@ def test_rule_widget_untagged_matgrad_widgets_module():
     assert any("not tagged 'widget'" in p for p in RULES["widget-twins"](make(*cells)))
 
 
+def test_rule_static_twins_from_matgrad_widgets_are_not_widgets():
+    # `readout` and `show_derivation` print text; importing them from the
+    # widgets facade must not make their cells look like widget cells.
+    cells = _with(GOOD, 1, ["from matgrad.widgets import HomeworkExplorer, readout, show_derivation, step"])
+    cells = _with(cells, 3, ["readout()\nshow_derivation([step('x', 'y = 1')])", "widget-default"])
+    cells = _with(cells, 4, ["HomeworkExplorer()", "widget", "nbval-ignore-output"])
+    nb = make(*cells)
+    nb.cells[3].outputs = [new_output("stream", name="stdout", text="loss 15.6286\n")]
+    assert RULES["widget-twins"](nb) == []
+
+
+def test_rule_widget_class_from_matgrad_widgets_needs_tags():
+    cells = _with(GOOD, 1, ["from matgrad.widgets import HomeworkExplorer, readout"])
+    cells = _with(cells, 4, ["HomeworkExplorer()"])
+    problems = RULES["widget-twins"](make(*cells))
+    assert any("cell 4" in p and "not tagged 'widget'" in p for p in problems), problems
+
+
+def test_rule_static_twin_via_widgets_module_alias_is_not_a_widget():
+    cells = _with(GOOD, 1, ["from matgrad import widgets as mw"])
+    cells = _with(cells, 3, ["mw.readout()", "widget-default"])
+    cells = _with(cells, 4, ["mw.HomeworkExplorer()", "widget", "nbval-ignore-output"])
+    nb = make(*cells)
+    nb.cells[3].outputs = [new_output("stream", name="stdout", text="loss 15.6286\n")]
+    assert RULES["widget-twins"](nb) == []
+    cells = _with(cells, 4, ["mw.HomeworkExplorer()"])
+    problems = RULES["widget-twins"](make(*cells))
+    assert any("not tagged 'widget'" in p for p in problems), problems
+
+
 def test_rule_widget_output_not_ignored():
     nb = make(*_with(GOOD, 4, ["interact(loss, w=(0, 2))", "widget"]))
     _only_problem(nb, "widget-twins", "without the tag 'nbval-ignore-output'")
