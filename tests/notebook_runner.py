@@ -58,43 +58,39 @@ class NotebookRun:
         return asdict(self)
 
 
-def _wait_for_idle(kc, msg_id: str, deadline: float, run: NotebookRun, cell_index: int) -> str:
-    """Read IOPub until the kernel is idle after ``msg_id``; return the cell's stdout."""
-    printed = []
+def _next_message(get_msg, kc, msg_id: str, deadline: float, what: str) -> dict:
+    """The next message on one channel (``kc.get_iopub_msg`` or ``kc.get_shell_msg``)
+    whose parent is ``msg_id``; raises if the kernel dies or ``deadline`` passes."""
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise TimeoutError(f"cell {cell_index} gave no idle status within {CELL_TIMEOUT:.0f} s")
+            raise TimeoutError(f"{what} was not done within {CELL_TIMEOUT:.0f} s")
         try:
-            msg = kc.get_iopub_msg(timeout=min(remaining, 5.0))
+            msg = get_msg(timeout=min(remaining, 5.0))
         except queue.Empty:
             if not kc.is_alive():
-                raise RuntimeError(f"the kernel died while running cell {cell_index}") from None
+                raise RuntimeError(f"the kernel died while running {what}") from None
             continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def _run_code(kc, code: str, run: NotebookRun, cell_index: int, what: str, store_history: bool = True) -> str:
+    """Execute ``code``, record its error outputs in ``run``; return what it printed."""
+    msg_id = kc.execute(code, store_history=store_history, allow_stdin=False)
+    deadline = time.monotonic() + CELL_TIMEOUT
+    printed = []
+    while True:
+        msg = _next_message(kc.get_iopub_msg, kc, msg_id, deadline, what)
         kind, content = msg["msg_type"], msg["content"]
         if kind == "stream" and content.get("name") == "stdout":
             printed.append(content["text"])
         elif kind == "error":
             run.errors.append({"cell": cell_index, "ename": content["ename"], "evalue": content["evalue"]})
         elif kind == "status" and content["execution_state"] == "idle":
-            return "".join(printed)
-
-
-def _wait_for_reply(kc, msg_id: str, deadline: float, what: str) -> dict:
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError(f"no reply to {what}")
-        try:
-            msg = kc.get_shell_msg(timeout=min(remaining, 5.0))
-        except queue.Empty:
-            if not kc.is_alive():
-                raise RuntimeError(f"the kernel died before replying to {what}") from None
-            continue
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg
+            break
+    _next_message(kc.get_shell_msg, kc, msg_id, deadline, what)  # the execute_reply
+    return "".join(printed)
 
 
 def run_notebook(path: str | Path, cwd: str | Path | None = None, kernel_name: str = "python3") -> NotebookRun:
@@ -118,17 +114,13 @@ def run_notebook(path: str | Path, cwd: str | Path | None = None, kernel_name: s
         kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
         run.kernel_start_s = time.perf_counter() - t0
         # not stored in history and binds no name, so the notebook's state is untouched
-        msg_id = kc.execute("print(__import__('sys').prefix)", silent=False, store_history=False)
-        run.kernel_prefix = _wait_for_idle(kc, msg_id, time.monotonic() + STARTUP_TIMEOUT, run, -1).strip()
-        _wait_for_reply(kc, msg_id, time.monotonic() + STARTUP_TIMEOUT, "the sys.prefix probe")
+        run.kernel_prefix = _run_code(kc, "print(__import__('sys').prefix)", run, -1,
+                                      "the sys.prefix probe", store_history=False).strip()
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
             t_cell = time.perf_counter()
-            msg_id = kc.execute(cell.source, store_history=True, allow_stdin=False)
-            deadline = time.monotonic() + CELL_TIMEOUT
-            run.stdout.append(_wait_for_idle(kc, msg_id, deadline, run, index))
-            _wait_for_reply(kc, msg_id, deadline, f"cell {index}")
+            run.stdout.append(_run_code(kc, cell.source, run, index, f"cell {index}"))
             run.cells_s.append(time.perf_counter() - t_cell)
     finally:
         kc.stop_channels()
