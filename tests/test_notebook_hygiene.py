@@ -160,33 +160,35 @@ def test_rule_widget_untagged_matgrad_widgets_module():
     assert any("not tagged 'widget'" in p for p in RULES["widget-twins"](make(*cells)))
 
 
+def _twin_and_widget(import_line, twin_call, widget_call, widget_tags=("widget", "nbval-ignore-output")):
+    """GOOD with its import, static twin (cell 3, printed numbers) and widget cell (4) replaced."""
+    cells = _with(GOOD, 1, [import_line])
+    cells = _with(cells, 3, [twin_call, "widget-default"])
+    cells = _with(cells, 4, [widget_call, *widget_tags])
+    nb = make(*cells)
+    nb.cells[3].outputs = [new_output("stream", name="stdout", text="loss 15.6286\n")]
+    return nb
+
+
 def test_rule_static_twins_from_matgrad_widgets_are_not_widgets():
     # `readout` and `show_derivation` print text; importing them from the
     # widgets facade must not make their cells look like widget cells.
-    cells = _with(GOOD, 1, ["from matgrad.widgets import HomeworkExplorer, readout, show_derivation, step"])
-    cells = _with(cells, 3, ["readout()\nshow_derivation([step('x', 'y = 1')])", "widget-default"])
-    cells = _with(cells, 4, ["HomeworkExplorer()", "widget", "nbval-ignore-output"])
-    nb = make(*cells)
-    nb.cells[3].outputs = [new_output("stream", name="stdout", text="loss 15.6286\n")]
+    nb = _twin_and_widget("from matgrad.widgets import HomeworkExplorer, readout, show_derivation, step",
+                          "readout()\nshow_derivation([step('x', 'y = 1')])", "HomeworkExplorer()")
     assert RULES["widget-twins"](nb) == []
 
 
 def test_rule_widget_class_from_matgrad_widgets_needs_tags():
-    cells = _with(GOOD, 1, ["from matgrad.widgets import HomeworkExplorer, readout"])
-    cells = _with(cells, 4, ["HomeworkExplorer()"])
-    problems = RULES["widget-twins"](make(*cells))
+    nb = _twin_and_widget("from matgrad.widgets import HomeworkExplorer, readout", "readout()",
+                          "HomeworkExplorer()", widget_tags=())
+    problems = RULES["widget-twins"](nb)
     assert any("cell 4" in p and "not tagged 'widget'" in p for p in problems), problems
 
 
 def test_rule_static_twin_via_widgets_module_alias_is_not_a_widget():
-    cells = _with(GOOD, 1, ["from matgrad import widgets as mw"])
-    cells = _with(cells, 3, ["mw.readout()", "widget-default"])
-    cells = _with(cells, 4, ["mw.HomeworkExplorer()", "widget", "nbval-ignore-output"])
-    nb = make(*cells)
-    nb.cells[3].outputs = [new_output("stream", name="stdout", text="loss 15.6286\n")]
-    assert RULES["widget-twins"](nb) == []
-    cells = _with(cells, 4, ["mw.HomeworkExplorer()"])
-    problems = RULES["widget-twins"](make(*cells))
+    args = ("from matgrad import widgets as mw", "mw.readout()", "mw.HomeworkExplorer()")
+    assert RULES["widget-twins"](_twin_and_widget(*args)) == []
+    problems = RULES["widget-twins"](_twin_and_widget(*args, widget_tags=()))
     assert any("not tagged 'widget'" in p for p in problems), problems
 
 
