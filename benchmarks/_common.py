@@ -1,10 +1,20 @@
 """Small helpers shared by the benchmark scripts (run by hand, not by pytest)."""
 
+import importlib.util
 import math
 import statistics
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def import_test_helper(name):
+    """Import tests/<name>.py (a helper the test suite shares with the benchmarks)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "tests" / f"{name}.py")
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)  # dataclasses look it up
+    spec.loader.exec_module(module)
+    return module
 
 
 def p95(values):

@@ -12,15 +12,12 @@ Python-side wall time of each move is printed beside them.
 """
 
 import argparse
-import importlib.util
 import time
 from pathlib import Path
 
-from _common import REPO, median, p95, table
+from _common import REPO, import_test_helper, median, p95, table
 
-_spec = importlib.util.spec_from_file_location("lab_harness", REPO / "tests" / "lab_harness.py")
-lab_harness = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(lab_harness)
+lab_harness = import_test_helper("lab_harness")
 
 PROBE = """([handle, readout]) => {
   const s = window.__matgrad_bench = {t0: null, t1: null};

@@ -10,15 +10,11 @@ kernel start, every code cell, and shutdown. "cells" is the code cells alone,
 """
 
 import argparse
-import importlib.util
-import sys
 from pathlib import Path
 
-from _common import REPO, median, table
+from _common import REPO, import_test_helper, median, table
 
-_spec = importlib.util.spec_from_file_location("notebook_runner", REPO / "tests" / "notebook_runner.py")
-notebook_runner = sys.modules["notebook_runner"] = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(notebook_runner)
+notebook_runner = import_test_helper("notebook_runner")
 
 BUDGET_S = 10.0  # issue: each notebook runs in under 10 s
 
