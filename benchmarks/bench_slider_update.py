@@ -58,7 +58,7 @@ def in_kernel(slider, updates):
 
 
 def in_process(updates):
-    from matgrad.explorer import HomeworkExplorer, explorer_state
+    from matgrad.widgets.explorer import HomeworkExplorer, explorer_state
 
     ex = HomeworkExplorer()
     compute, draw = [], []

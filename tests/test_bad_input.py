@@ -6,7 +6,7 @@ import sympy as sp
 
 import matgrad
 from matgrad import HalfSSELoss, Identity, Linear, MSELoss, Network, Sigmoid, gradcheck, relative_error, symbolic
-from matgrad.stepper import DerivationStepper, derivation_markdown, step
+from matgrad.widgets.stepper import DerivationStepper, derivation_markdown, step
 
 LAYER = Linear(np.ones((2, 3)), np.zeros(3))
 W22 = symbolic.symbol_matrix("w", 2, 2)
@@ -86,7 +86,7 @@ CASES = {
     # stepper
     "step text": (lambda: step(3, "x"), TypeError, r"text must be a string; got int"),
     "stepper empty": (lambda: DerivationStepper([]), ValueError, r"a derivation needs at least one step; got none"),
-    "stepper items": (lambda: derivation_markdown(["x = 1"]), TypeError, r"steps\[0\] must be a matgrad.stepper.Step; got 'x = 1'"),
+    "stepper items": (lambda: derivation_markdown(["x = 1"]), TypeError, r"steps\[0\] must be a matgrad.widgets.stepper.Step; got 'x = 1'"),
     "markdown upto": (lambda: derivation_markdown([step("a", "x")], upto=3), ValueError, r"upto must be between 1 and 1; got 3"),
 }
 

@@ -3,7 +3,7 @@
 JupyterLab serves a temporary copy of notebooks/; Debian's Chromium opens
 06-worked-homework.ipynb, runs Kernel > Restart Kernel and Run All Cells,
 focuses the w3_11 slider of the homework explorer and presses ArrowRight.
-The readout must then show the loss and gradients that ``matgrad.homework``
+The readout must then show the loss and gradients that ``matgrad.course.homework``
 computes for the moved weight, to the 6 printed decimals.
 
 Contract with the explorer (lib/matgrad/widgets.py): one FloatSlider per
@@ -31,7 +31,7 @@ ARTIFACTS = REPO / "artifacts"
 
 def expected_readout(**overrides) -> dict[str, str]:
     """The numbers the library gives for the homework network, printed like the readout."""
-    from matgrad import homework
+    from matgrad.course import homework
 
     net = homework.network(**overrides)
     yhat, _ = net.forward(homework.X)

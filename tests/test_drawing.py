@@ -1,12 +1,12 @@
-"""matgrad.drawing: the network drawing shows every weight, bias and node once."""
+"""matgrad.widgets.drawing: the network drawing shows every weight, bias and node once."""
 
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
 from matgrad import Identity, Linear, Network, Sigmoid
-from matgrad.drawing import draw_network
-from matgrad.homework import network, parameters_of
+from matgrad.widgets.drawing import draw_network
+from matgrad.course.homework import network, parameters_of
 
 
 def _texts(ax, prefix):

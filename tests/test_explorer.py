@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from lab_harness import parse_readout
 
-from matgrad import homework
-from matgrad.explorer import SPAN, HomeworkExplorer, details, explorer_state, readout
+from matgrad.course import homework
+from matgrad.widgets.explorer import SPAN, HomeworkExplorer, details, explorer_state, readout
 
 NAMES = homework.PARAMETER_NAMES
 

@@ -10,8 +10,10 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matgrad import MSELoss, gradcheck, homework, relative_error, symbolic
-from matgrad.handwritten import AGREES, CARRIED, HANDWRITTEN, ROUNDING, SLIP, _matches, comparison_table
+from matgrad import MSELoss, gradcheck, relative_error, symbolic
+from matgrad.course import homework
+from matgrad.course.comparison import AGREES, CARRIED, ROUNDING, SLIP, _matches, comparison_table
+from matgrad.course.handwritten import HANDWRITTEN
 
 NAMES = homework.PARAMETER_NAMES
 

@@ -7,8 +7,14 @@ Numeric layers (numpy, float64, row convention: a batch is rows):
 >>> net.sizes
 (1, 2)
 
-The symbolic twins live in ``matgrad.symbolic``, the worked homework's data
-in ``matgrad.homework`` and the notebook widgets in ``matgrad.widgets``.
+The package tree is the architecture:
+
+* ``matgrad`` (this module) -- the numeric core: layers, losses, network,
+  gradient checking. It never imports the parts below.
+* ``matgrad.symbolic`` -- the SymPy twin of the core, with the same API.
+* ``matgrad.course`` -- the course material: the worked homework, its
+  handwritten numbers (and how they compare), the exercises.
+* ``matgrad.widgets`` -- the notebook UI: stepper, explorers, drawings.
 """
 
 from matgrad.gradcheck import gradcheck, relative_error

@@ -45,7 +45,7 @@ def _checked(steps):
         raise ValueError("a derivation needs at least one step; got none")
     for index, item in enumerate(steps):
         if not isinstance(item, Step):
-            raise TypeError(f"steps[{index}] must be a matgrad.stepper.Step; got {item!r}")
+            raise TypeError(f"steps[{index}] must be a matgrad.widgets.stepper.Step; got {item!r}")
     return steps
 
 

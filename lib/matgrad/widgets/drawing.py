@@ -13,7 +13,7 @@ seed-style weight name (``"w2_12"``: layer 2, input 1, output 2), bias
 labels the bias name (``"b2_1"``) and node captions ``"caption"``.
 
 >>> from matplotlib.figure import Figure
->>> from matgrad.homework import network
+>>> from matgrad.course.homework import network
 >>> ax = draw_network(network(), ax=Figure().add_subplot())
 >>> sorted(t.get_gid() for t in ax.texts if t.get_gid().startswith("w"))
 ['w1_11', 'w1_12', 'w2_11', 'w2_12', 'w2_21', 'w2_22', 'w3_11', 'w3_21']

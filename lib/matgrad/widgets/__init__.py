@@ -5,6 +5,7 @@
 * :class:`HomeworkExplorer` (static twins :func:`readout` and
   :func:`details`): a slider for every parameter of the worked homework's
   network, with a live readout of the loss and all gradients.
+* :func:`draw_network`: any :class:`matgrad.Network` drawn with its weights.
 
 Every widget has a plain function beside it that prints what the widget
 shows in its default state, so a notebook reads correctly without a kernel.
@@ -16,23 +17,24 @@ HomeworkExplorer`` does not pay for importing SymPy (the stepper needs it,
 the explorer does not).
 
 >>> sorted(__all__)
-['DerivationStepper', 'HomeworkExplorer', 'details', 'readout', 'show_derivation', 'step']
+['DerivationStepper', 'HomeworkExplorer', 'details', 'draw_network', 'readout', 'show_derivation', 'step']
 >>> WIDGET_CLASSES
 ('DerivationStepper', 'HomeworkExplorer')
 >>> from matgrad.widgets import readout
 >>> readout.__module__
-'matgrad.explorer'
+'matgrad.widgets.explorer'
 """
 
 import importlib
 
 _HOME_MODULE = {
-    "DerivationStepper": "matgrad.stepper",
-    "show_derivation": "matgrad.stepper",
-    "step": "matgrad.stepper",
-    "HomeworkExplorer": "matgrad.explorer",
-    "details": "matgrad.explorer",
-    "readout": "matgrad.explorer",
+    "DerivationStepper": "matgrad.widgets.stepper",
+    "show_derivation": "matgrad.widgets.stepper",
+    "step": "matgrad.widgets.stepper",
+    "HomeworkExplorer": "matgrad.widgets.explorer",
+    "draw_network": "matgrad.widgets.drawing",
+    "details": "matgrad.widgets.explorer",
+    "readout": "matgrad.widgets.explorer",
 }
 
 #: The names that display an interactive widget when called (or shown).

@@ -1,0 +1,10 @@
+"""The course material: what the notebooks teach from, as data and functions.
+
+* :mod:`matgrad.course.homework` -- the worked homework's 1-2-2-1 network,
+  its data, and its own chain-rule formulas;
+* :mod:`matgrad.course.handwritten` -- every number its author wrote by hand;
+* :mod:`matgrad.course.comparison` -- each handwritten number beside the
+  exact value, with a verdict.
+
+The numeric core (:mod:`matgrad`) never imports this package.
+"""
