@@ -17,8 +17,8 @@ Widget convention (the notebook authors follow it):
   output, and is compared by nbval (no ``nbval-ignore-output``/``nbval-skip``).
 
 >>> nb = new_notebook_for_rules(["# Title"], ["print(1)"], ["## Summary"])
->>> [name for name, rule in RULES.items() if rule(nb)]
-[]
+>>> [name for name, rule in RULES.items() if rule(nb)]  # a lesson also ends with exercises
+['summary-then-exercises']
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ import re
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from lesson_rules import RULES as LESSON_RULES
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_TAG = "widget"
@@ -237,16 +239,6 @@ def no_bare_figure_repr(nb):
     return problems
 
 
-def ends_with_summary(nb):
-    """The last cell is a non-empty markdown cell (the summary)."""
-    if not nb.cells:
-        return ["notebook has no cells"]
-    last = nb.cells[-1]
-    if last.cell_type != "markdown" or not last.source.strip():
-        return [f"last cell is a {last.cell_type} cell{' (empty)' if not last.source.strip() else ''}, expected a markdown summary"]
-    return []
-
-
 RULES = {
     "executed-in-order": execution_order,
     "no-errors": no_errors,
@@ -255,7 +247,7 @@ RULES = {
     "clean-imports": clean_imports,
     "widget-twins": widgets_have_static_twins,
     "no-bare-figure-repr": no_bare_figure_repr,
-    "ends-with-summary": ends_with_summary,
+    **LESSON_RULES,  # a lesson, not a report: tests/lesson_rules.py
 }
 
 
@@ -264,7 +256,9 @@ def new_notebook_for_rules(*cells):
     """Build an executed-looking notebook from ``[source, tags...]`` lists.
 
     A source starting with '#' becomes markdown; anything else becomes a code
-    cell with the next execution count and a one-line stdout output.
+    cell with the next execution count and a one-line stdout output. The
+    pseudo-tag ``folded`` hides the cell's source and output in JupyterLab
+    (``metadata.jupyter``) instead of becoming a tag.
     """
     nb = new_notebook(
         metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
@@ -277,6 +271,9 @@ def new_notebook_for_rules(*cells):
             count += 1
             cell = new_code_cell(source, execution_count=count)
             cell.outputs = [new_output("stream", name="stdout", text="1\n")]
+        if "folded" in tags:
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+        tags = [t for t in tags if t != "folded"]
         if tags:
             cell.metadata["tags"] = list(tags)
         nb.cells.append(cell)

@@ -44,13 +44,20 @@ def test_no_checkpoints_tracked_by_git():
 
 
 # ----------------------------------------------------------- self-test
+EXERCISES = [
+    ["## Exercises\n\n**1.** What is the shape of the Jacobian?"],
+    ["answer = ...  # your answer"], ['check("01.1", answer)'],
+    ["answer = ..."], ['check("01.2", answer)'],
+    ["answer = ..."], ['check("01.3", answer)'],
+]
 GOOD = [
     ["# Title"],
     ["import numpy as np"],
     ["## Explore"],
-    ["print(loss(1.0))", "widget-default"],
+    ["print(loss(1.0))", "widget-default", "folded"],
     ["interact(loss, w=(0, 2))", "widget", "nbval-ignore-output"],
     ["## Summary\n\nWhat we learned."],
+    *EXERCISES,
 ]
 
 
@@ -163,7 +170,7 @@ def test_rule_widget_untagged_matgrad_widgets_module():
 def _twin_and_widget(import_line, twin_call, widget_call, widget_tags=("widget", "nbval-ignore-output")):
     """GOOD with its import, static twin (cell 3, printed numbers) and widget cell (4) replaced."""
     cells = _with(GOOD, 1, [import_line])
-    cells = _with(cells, 3, [twin_call, "widget-default"])
+    cells = _with(cells, 3, [twin_call, "widget-default", "folded"])
     cells = _with(cells, 4, [widget_call, *widget_tags])
     nb = make(*cells)
     nb.cells[3].outputs = [new_output("stream", name="stdout", text="loss 15.6286\n")]
@@ -198,12 +205,12 @@ def test_rule_widget_output_not_ignored():
 
 
 def test_rule_widget_without_twin():
-    nb = make(*_with(GOOD, 3, ["print(loss(1.0))"]))
+    nb = make(*_with(GOOD, 3, ["print(loss(1.0))", "folded"]))
     _only_problem(nb, "widget-twins", "no static twin")
 
 
 def test_rule_widget_twin_ignored_by_nbval():
-    nb = make(*_with(GOOD, 3, ["print(loss(1.0))", "widget-default", "nbval-ignore-output"]))
+    nb = make(*_with(GOOD, 3, ["print(loss(1.0))", "widget-default", "nbval-ignore-output", "folded"]))
     _only_problem(nb, "widget-twins", "nbval must compare it")
 
 
@@ -214,17 +221,17 @@ def test_rule_widget_twin_without_output():
 
 
 def test_rule_widget_twin_after_widget_is_fine():
-    cells = [GOOD[0], GOOD[1], GOOD[4], GOOD[3], GOOD[5]]
+    cells = [GOOD[0], GOOD[1], GOOD[4], GOOD[3], GOOD[5], *EXERCISES]
     assert RULES["widget-twins"](make(*cells)) == []
 
 
 def test_rule_widget_twin_must_be_adjacent():
-    cells = [GOOD[0], GOOD[3], ["x = 2"], GOOD[4], GOOD[5]]
+    cells = [GOOD[0], GOOD[3], ["x = 2"], GOOD[4], GOOD[5], *EXERCISES]
     assert any("no static twin" in p for p in RULES["widget-twins"](make(*cells)))
 
 
 def test_rule_stray_widget_default_tag():
-    cells = [GOOD[0], ["print(1)", "widget-default"], GOOD[5]]
+    cells = [GOOD[0], ["print(1)", "widget-default", "folded"], GOOD[5], *EXERCISES]
     _only_problem(make(*cells), "widget-twins", "no widget cell is next to it")
 
 
@@ -240,12 +247,3 @@ def test_rule_figure_repr_with_png_is_fine():
     assert RULES["no-bare-figure-repr"](nb) == []
 
 
-def test_rule_ends_with_code():
-    nb = make(*GOOD[:-1], ["print('done')"])
-    _only_problem(nb, "ends-with-summary", "expected a markdown summary")
-
-
-def test_rule_ends_with_empty_markdown():
-    nb = make(*GOOD)
-    nb.cells[-1].source = "   "
-    _only_problem(nb, "ends-with-summary", "(empty)")
