@@ -6,7 +6,9 @@
 
 import numpy as np
 
-from matgrad._validate import as_float_array, same_shape
+from matgrad._validate import as_float_array, finite_result, largest, same_shape
+
+__all__ = ["HalfSSELoss", "MSELoss"]
 
 
 class _Loss:
@@ -20,12 +22,17 @@ class _Loss:
         same_shape(yhat, y, "yhat", "y")
         return yhat, y
 
+    @staticmethod
+    def _finite(result, what, yhat, y):
+        cause = f"yhat and y must be smaller (largest |yhat| = {largest(yhat)}, |y| = {largest(y)})"
+        return finite_result(result, what, cause)
+
 
 class MSELoss(_Loss):
     """Mean squared error over all N entries: ``L = (1/N) sum (yhat - y)^2``.
 
-    ``grad = (2/N) (yhat - y)``. This is the loss of the worked homework
-    (seed 004): N = 3 samples, so dL/dyhat_k = (2/3)(yhat_k - y_k).
+    ``grad = (2/N) (yhat - y)``. This is the loss of the worked homework:
+    N = 3 samples, so dL/dyhat_k = (2/3)(yhat_k - y_k).
 
     >>> loss = MSELoss()
     >>> loss.value([[1.0], [2.0], [3.0]], [[1.0], [0.0], [0.0]])
@@ -38,17 +45,21 @@ class MSELoss(_Loss):
 
     def value(self, yhat, y):
         yhat, y = self._pair(yhat, y)
-        return float(np.mean((yhat - y) ** 2))
+        with np.errstate(all="ignore"):
+            value = np.mean((yhat - y) ** 2)
+        return float(self._finite(value, "MSELoss.value: mean((yhat - y)^2)", yhat, y))
 
     def grad(self, yhat, y):
         yhat, y = self._pair(yhat, y)
-        return 2.0 * (yhat - y) / yhat.size
+        with np.errstate(all="ignore"):
+            grad = 2.0 * (yhat - y) / yhat.size
+        return self._finite(grad, "MSELoss.grad: 2 (yhat - y) / N", yhat, y)
 
 
 class HalfSSELoss(_Loss):
     """Half the sum of squared errors: ``L = 1/2 sum (y - yhat)^2``; ``grad = yhat - y``.
 
-    The loss of seed 002 ("Loss = 1/2 sum (target - O_2)^2").
+    The loss of the multilayer derivation ("Loss = 1/2 sum (target - O_2)^2").
 
     >>> HalfSSELoss().value([1.0, 4.0], [0.0, 2.0])
     2.5
@@ -58,8 +69,12 @@ class HalfSSELoss(_Loss):
 
     def value(self, yhat, y):
         yhat, y = self._pair(yhat, y)
-        return float(0.5 * np.sum((y - yhat) ** 2))
+        with np.errstate(all="ignore"):
+            value = 0.5 * np.sum((y - yhat) ** 2)
+        return float(self._finite(value, "HalfSSELoss.value: 1/2 sum((y - yhat)^2)", yhat, y))
 
     def grad(self, yhat, y):
         yhat, y = self._pair(yhat, y)
-        return yhat - y
+        with np.errstate(all="ignore"):
+            grad = yhat - y
+        return self._finite(grad, "HalfSSELoss.grad: yhat - y", yhat, y)

@@ -1,30 +1,88 @@
 """A stack of (Linear, activation) pairs with forward pass, backprop and one GD step.
 
-Notation follows seed 002: for layer i, ``N_i = O_{i-1} W_i + b_i`` (the
-pre-activation) and ``O_i = active(N_i)``, with ``O_{-1} = X``.
+Notation follows the multilayer derivation ("Computing backpropagation"):
+for layer i, ``N_i = O_{i-1} W_i + b_i`` (the pre-activation) and
+``O_i = active(N_i)``, with ``O_{-1} = X``. All layers share one convention
+(row: a batch is rows; column: a batch is columns, ``N_i = W_i O_{i-1} + b_i``).
 """
 
 from typing import NamedTuple
 
 import numpy as np
 
-from matgrad._validate import as_rows, positive_number
+from matgrad._validate import NumericOverflowError, as_samples, class_hint, finite_result
+from matgrad._validate import largest, positive_number
 from matgrad.layers import Linear, _Elementwise
 from matgrad.losses import _Loss
 
+__all__ = ["LayerTrace", "Network"]
+
 
 class LayerTrace(NamedTuple):
-    """What one layer saw and produced in a forward pass (all (batch, ...) arrays)."""
+    """What one layer saw and produced in a forward pass (2-D batches).
 
-    input: np.ndarray  # O_{i-1}, shape (batch, n_in)
-    pre: np.ndarray  # N_i = O_{i-1} W_i + b_i, shape (batch, n_out)
-    out: np.ndarray  # O_i = active(N_i), shape (batch, n_out)
+    Row convention: (batch, n) matrices; column convention: (n, batch).
+    """
+
+    input: np.ndarray  # O_{i-1}
+    pre: np.ndarray  # N_i = O_{i-1} W_i + b_i (row) or W_i O_{i-1} + b_i (column)
+    out: np.ndarray  # O_i = active(N_i)
+
+
+def checked_pairs(layers, linear_type, activation_type, package="matgrad"):
+    """``layers`` as a tuple of (Linear, activation) pairs; every problem named by its index.
+
+    Shared with ``matgrad.symbolic.Network`` (``package`` is ``"matgrad.symbolic"`` there).
+    """
+    if isinstance(layers, (str, bytes)) or not hasattr(layers, "__iter__"):
+        raise TypeError(
+            f"layers must be a list of (Linear, activation) pairs; got {type(layers).__name__}"
+        )
+    pairs = list(layers)
+    if not pairs:
+        raise ValueError("layers must hold at least one (Linear, activation) pair; got none")
+    for index, pair in enumerate(pairs):
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            raise TypeError(f"layers[{index}] must be a (Linear, activation) pair; got {pair!r}")
+        linear, activation = pairs[index] = tuple(pair)
+        if not isinstance(linear, linear_type):
+            hint = class_hint(linear, linear_type, "W, b")
+            raise TypeError(f"layers[{index}][0] must be a {package}.Linear; got {hint}")
+        if not isinstance(activation, activation_type):
+            hint = class_hint(activation, activation_type)
+            raise TypeError(
+                f"layers[{index}][1] must be an activation such as {package}.Sigmoid() "
+                f"or {package}.Identity(); got {hint}"
+            )
+        if linear.convention != pairs[0][0].convention:
+            raise ValueError(
+                f"layers[{index}][0] must use the {pairs[0][0].convention} convention like "
+                f"layers[0]; got convention={linear.convention!r}"
+            )
+        if index > 0 and pairs[index - 1][0].n_out != linear.n_in:
+            raise ValueError(
+                f"layers[{index}] expects {linear.n_in} inputs but layers[{index - 1}] "
+                f"produces {pairs[index - 1][0].n_out}; W shapes "
+                f"{pairs[index - 1][0].W.shape} and {linear.W.shape} do not chain"
+            )
+    return tuple(pairs)
+
+
+def checked_loss(loss, loss_type, package="matgrad"):
+    if not isinstance(loss, loss_type):
+        hint = class_hint(loss, loss_type)
+        raise TypeError(
+            f"loss must be a {package} loss such as MSELoss() or HalfSSELoss() "
+            f"(from {package}); got {hint}"
+        )
+    return loss
 
 
 class Network:
     """A feed-forward network: ``layers`` is a list of ``(Linear, activation)`` pairs.
 
-    The network never changes after construction; ``step`` returns a new one.
+    Every Linear must use the same convention (row by default). The network
+    never changes after construction; ``step`` returns a new one.
 
     Examples
     --------
@@ -41,36 +99,7 @@ class Network:
     """
 
     def __init__(self, layers):
-        try:
-            pairs = list(layers)
-        except TypeError:
-            raise TypeError(
-                f"layers must be a list of (Linear, activation) pairs; got {type(layers).__name__}"
-            ) from None
-        if not pairs:
-            raise ValueError("layers must hold at least one (Linear, activation) pair; got none")
-        for index, pair in enumerate(pairs):
-            if not (isinstance(pair, tuple) and len(pair) == 2):
-                raise TypeError(
-                    f"layers[{index}] must be a (Linear, activation) pair; got {pair!r}"
-                )
-            linear, activation = pair
-            if not isinstance(linear, Linear):
-                raise TypeError(
-                    f"layers[{index}][0] must be a matgrad.Linear; got {type(linear).__name__}"
-                )
-            if not isinstance(activation, _Elementwise):
-                raise TypeError(
-                    f"layers[{index}][1] must be an activation such as matgrad.Sigmoid() "
-                    f"or matgrad.Identity(); got {type(activation).__name__}"
-                )
-            if index > 0 and pairs[index - 1][0].n_out != linear.n_in:
-                raise ValueError(
-                    f"layers[{index}] expects {linear.n_in} inputs but layers[{index - 1}] "
-                    f"produces {pairs[index - 1][0].n_out}; W shapes "
-                    f"{pairs[index - 1][0].W.shape} and {linear.W.shape} do not chain"
-                )
-        self.layers = tuple(pairs)
+        self.layers = checked_pairs(layers, Linear, _Elementwise)
 
     def __repr__(self):
         inner = ", ".join(f"({lin!r}, {act!r})" for lin, act in self.layers)
@@ -81,17 +110,24 @@ class Network:
         """Widths from input to output, e.g. ``(1, 2, 2, 1)``."""
         return (self.layers[0][0].n_in,) + tuple(lin.n_out for lin, _ in self.layers)
 
-    def forward(self, X):
-        """``X`` (batch, n_in) -> ``(yhat, trace)``.
+    @property
+    def convention(self):
+        """The convention all the layers share: ``"row"`` or ``"column"``."""
+        return self.layers[0][0].convention
 
-        ``yhat`` has shape (batch, n_out); ``trace`` is a tuple with one
-        :class:`LayerTrace` (input, pre, out) per layer. A 1-D ``X`` is one
-        sample (batch = 1); the trace and ``yhat`` are then still 2-D.
+    def forward(self, X):
+        """``X`` -> ``(yhat, trace)``: row (batch, n_in) -> (batch, n_out); column (n_in, batch)
+        -> (n_out, batch).
+
+        ``trace`` is a tuple with one :class:`LayerTrace` (input, pre, out) per
+        layer. A 1-D ``X`` is one sample (batch = 1); the trace and ``yhat`` are
+        then still 2-D, a batch of one.
         """
-        O, _ = as_rows(X, "X", n_cols=self.sizes[0])
+        O, _ = as_samples(X, "X", self.sizes[0], self.convention)
         trace = []
-        for linear, activation in self.layers:
-            N = linear.forward(O)
+        for index, (linear, activation) in enumerate(self.layers):
+            with _in_terms_of("the forward pass", index):
+                N = linear.forward(O)
             out = activation.forward(N)
             trace.append(LayerTrace(O, N, out))
             O = out
@@ -100,43 +136,67 @@ class Network:
     def gradients(self, X, y, loss):
         """Backprop: ``[(dW_0, db_0), (dW_1, db_1), ...]``, one pair per Linear, in order.
 
-        ``y`` must have the shape of ``yhat`` (batch, n_out); ``loss`` is a
-        matgrad loss (e.g. ``MSELoss()``). Each ``dW_i`` has the shape of
-        ``W_i`` and each ``db_i`` the shape of ``b_i``.
+        ``y`` must have the shape of ``yhat``; ``loss`` is a matgrad loss
+        (e.g. ``MSELoss()``). Each ``dW_i`` has the shape of ``W_i`` and each
+        ``db_i`` the shape of ``b_i`` (n_out,).
         """
-        _check_loss(loss)
-        yhat, trace = self.forward(X)
-        y, _ = as_rows(y, "y", n_cols=self.sizes[-1])
-        upstream = loss.grad(yhat, y)  # dL/dO_last, (batch, n_out)
+        yhat, trace, y = self._targets(X, y, loss)
+        with _in_terms_of("the loss gradient", len(self.layers) - 1):
+            upstream = loss.grad(yhat, y)  # dL/dO_last
         grads = []
-        for (linear, activation), seen in zip(reversed(self.layers), reversed(trace)):
+        for index in reversed(range(len(self.layers))):
+            (linear, activation), seen = self.layers[index], trace[index]
             dN = activation.backward(seen.pre, upstream)  # dL/dN_i
-            upstream, dW, db = linear.backward(seen.input, dN)  # upstream = dL/dO_{i-1}
+            with _in_terms_of("backpropagation", index):
+                upstream, dW, db = linear.backward(seen.input, dN)  # upstream = dL/dO_{i-1}
             grads.append((dW, db))
         return grads[::-1]
+
+    def _targets(self, X, y, loss):
+        checked_loss(loss, _Loss)
+        yhat, trace = self.forward(X)
+        y, _ = as_samples(y, "y", self.sizes[-1], self.convention)
+        return yhat, trace, y
 
     def step(self, X, y, loss, lr):
         """One gradient-descent step: a NEW network with ``W - lr dW`` and ``b - lr db``."""
         lr = positive_number(lr, "lr")
-        grads = self.gradients(X, y, loss)
-        return Network(
-            [
-                (Linear(linear.W - lr * dW, linear.b - lr * db), activation)
-                for (linear, activation), (dW, db) in zip(self.layers, grads)
-            ]
-        )
+        new_layers = []
+        for index, ((linear, activation), (dW, db)) in enumerate(
+            zip(self.layers, self.gradients(X, y, loss))
+        ):
+            with np.errstate(all="ignore"):
+                W, b = linear.W - lr * dW, linear.b - lr * db
+            for name, value, grad in (("W", W, dW), ("b", b, db)):
+                finite_result(
+                    value,
+                    f"the gradient-descent step of layers[{index}]: {name} - lr * dL/d{name}",
+                    f"lr = {lr:g} times dL/d{name} (largest |entry| {largest(grad)}) is not finite; "
+                    f"lr must be smaller: the learning rate or the parameters are too large",
+                )
+            new_layers.append((Linear(W, b, linear.convention), activation))
+        return Network(new_layers)
 
     def loss(self, X, y, loss):
         """The loss value (a float) of this network on ``(X, y)``."""
-        _check_loss(loss)
-        yhat, _ = self.forward(X)
-        y, _ = as_rows(y, "y", n_cols=self.sizes[-1])
-        return loss.value(yhat, y)
+        yhat, _, y = self._targets(X, y, loss)
+        with _in_terms_of("the loss", len(self.layers) - 1):
+            return loss.value(yhat, y)
 
 
-def _check_loss(loss):
-    if not isinstance(loss, _Loss):
-        raise TypeError(
-            f"loss must be a matgrad loss such as MSELoss() or HalfSSELoss(); "
-            f"got {type(loss).__name__}"
-        )
+class _in_terms_of:
+    """Re-raise an overflow inside a layer as the network's: which pass, which layer."""
+
+    def __init__(self, stage, index):
+        self.stage, self.index = stage, index
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if isinstance(error, NumericOverflowError):
+            raise NumericOverflowError(
+                f"{self.stage} overflowed at layers[{self.index}]: the parameters (W, b) or "
+                f"the inputs X, y must be smaller. Details: {error}"
+            ) from error
+        return False
