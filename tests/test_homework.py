@@ -19,32 +19,92 @@ NAMES = homework.PARAMETER_NAMES
 
 
 # ------------------------------------------------------------------ helpers
+class Tracked:
+    """A float and its *size*: the sum of the absolute values of every term that
+    went into it (``a + b`` and ``a - b`` add sizes, ``a * b`` multiplies them).
+
+    Any two correct float64 evaluations of the same formula differ by at most
+    a few dozen ulps of the size, however much the terms cancel, so the size is
+    the scale for a tolerance: ``-8.6e-18`` against an exact ``0`` is fine when
+    the size is 1, and a slip of 1e-9 is caught when the size is 1e-3."""
+
+    __slots__ = ("value", "size")
+
+    def __init__(self, value, size=None):
+        self.value, self.size = float(value), abs(float(value)) if size is None else size
+
+    def __add__(self, other):
+        other = other if isinstance(other, Tracked) else Tracked(other)
+        return Tracked(self.value + other.value, self.size + other.size)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        other = other if isinstance(other, Tracked) else Tracked(other)
+        return Tracked(self.value - other.value, self.size + other.size)
+
+    def __rsub__(self, other):
+        return Tracked(other) - self
+
+    def __mul__(self, other):
+        other = other if isinstance(other, Tracked) else Tracked(other)
+        return Tracked(self.value * other.value, self.size * other.size)
+
+    __rmul__ = __mul__
+
+
+def tracked_sigmoid(z):
+    """s(z) = 1 / (1 + e^-z); its error relative to s is at most that of z, so its
+    size is s(z) (1 + size of z)."""
+    value = 1.0 / (1.0 + math.exp(-z.value)) if z.value >= 0 else math.exp(z.value) / (1.0 + math.exp(z.value))
+    return Tracked(value, value * (1.0 + z.size))
+
+
+def hand_forward(p, x):
+    """One sample's forward pass in plain Python: ``l1, h1, l2, h2`` (lists of two
+    Tracked) and ``yhat`` (Tracked). ``p`` maps parameter names to floats."""
+    w = {name: Tracked(value) for name, value in p.items()}
+    l1 = [w[f"w1_1{i}"] * x + w[f"b1_{i}"] for i in (1, 2)]
+    h1 = [tracked_sigmoid(z) for z in l1]
+    l2 = [w[f"w2_1{j}"] * h1[0] + w[f"w2_2{j}"] * h1[1] + w[f"b2_{j}"] for j in (1, 2)]
+    h2 = [tracked_sigmoid(z) for z in l2]
+    yhat = w["w3_11"] * h2[0] + w["w3_21"] * h2[1] + w["b3_1"]
+    return l1, h1, l2, h2, yhat
+
+
 def hand_gradients(p):
     """The homework's gradients in plain Python (math, loops, no numpy), from the
-    chain rule written out per sample k: an independent hand formula."""
-    s = lambda z: 1.0 / (1.0 + math.exp(-z))  # noqa: E731 (|z| stays small here)
-    xs, ys = (-1.0, 0.0, 1.0), (1.0, 0.0, -1.0)
-    g = dict.fromkeys(NAMES, 0.0)
-    for x, y in zip(xs, ys):
-        h1 = [s(p[f"w1_1{i}"] * x + p[f"b1_{i}"]) for i in (1, 2)]
-        h2 = [s(p[f"w2_1{j}"] * h1[0] + p[f"w2_2{j}"] * h1[1] + p[f"b2_{j}"]) for j in (1, 2)]
-        yhat = p["w3_11"] * h2[0] + p["w3_21"] * h2[1] + p["b3_1"]
-        d_yhat = 2.0 * (yhat - y) / 3.0  # d/dyhat of (1/3) sum (yhat - y)^2
+    chain rule written out per sample k: an independent hand formula.
+    Returns ``{name: Tracked}`` (the gradient and the size of what it sums)."""
+    w = {name: Tracked(value) for name, value in p.items()}
+    g = {name: Tracked(0.0) for name in NAMES}
+    for x, y in zip((-1.0, 0.0, 1.0), (1.0, 0.0, -1.0)):
+        _, h1, _, h2, yhat = hand_forward(p, x)
+        d_yhat = (2.0 / 3.0) * (yhat - y)  # d/dyhat of (1/3) sum (yhat - y)^2
         g["b3_1"] += d_yhat
         d_n2 = []
         for j in (1, 2):
             g[f"w3_{j}1"] += d_yhat * h2[j - 1]
-            d_n2.append(d_yhat * p[f"w3_{j}1"] * h2[j - 1] * (1 - h2[j - 1]))
+            d_n2.append(d_yhat * w[f"w3_{j}1"] * h2[j - 1] * (1 - h2[j - 1]))
         for j in (1, 2):
             g[f"b2_{j}"] += d_n2[j - 1]
             for i in (1, 2):
                 g[f"w2_{i}{j}"] += d_n2[j - 1] * h1[i - 1]
         for i in (1, 2):
-            d_h1 = p[f"w2_{i}1"] * d_n2[0] + p[f"w2_{i}2"] * d_n2[1]
+            d_h1 = w[f"w2_{i}1"] * d_n2[0] + w[f"w2_{i}2"] * d_n2[1]
             d_n1 = d_h1 * h1[i - 1] * (1 - h1[i - 1])
             g[f"w1_1{i}"] += d_n1 * x
             g[f"b1_{i}"] += d_n1
     return g
+
+
+def assert_equal_to_rounding(got, hand, what):
+    """``got[name]`` (floats) equals ``hand[name]`` (Tracked) up to 1e-12 of the size
+    of the terms summed (about 5000 ulps; a correct formula is within a few dozen).
+    The 1e-300 floor only absorbs products that underflow below the smallest float."""
+    for name in NAMES:
+        error, allowed = abs(got[name] - hand[name].value), 1e-12 * hand[name].size + 1e-300
+        assert error <= allowed, f"{what} {name}: {got[name]!r} vs {hand[name].value!r} (size {hand[name].size:.3g})"
 
 
 def loss_of_vector(v):
@@ -106,7 +166,20 @@ def test_forward_values_match_the_seed_rounding():
     np.testing.assert_array_equal(f["h2"].round(2), [[0.75, 0.93], [0.94, 0.99], [0.97, 1.00]])
     np.testing.assert_array_equal(f["residual"].round(2), [2.61, 3.92, 4.97])
     np.testing.assert_allclose(f["h1"], 1 / (1 + np.exp(-f["l1"])), rtol=1e-15)
-    np.testing.assert_allclose(f["yhat"] - homework.Y[:, 0], f["residual"], rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("overrides", [{}, {"w2_21": -1.5, "b1_2": 0.25, "b3_1": -2.0}])
+def test_forward_values_equal_a_plain_python_forward_pass(overrides):
+    params = {**homework.DEFAULTS, **overrides}
+    f = homework.forward_values(homework.network(**overrides))
+    assert {key: f[key].shape for key in f} == {
+        "l1": (3, 2), "h1": (3, 2), "l2": (3, 2), "h2": (3, 2), "yhat": (3,), "residual": (3,)}  # fmt: skip
+    for k, (x, y) in enumerate(zip((-1.0, 0.0, 1.0), (1.0, 0.0, -1.0))):
+        l1, h1, l2, h2, yhat = hand_forward(params, x)
+        hand = {"l1": l1, "h1": h1, "l2": l2, "h2": h2, "yhat": [yhat], "residual": [yhat - y]}
+        for key, values in hand.items():
+            for got, expected in zip(np.atleast_1d(f[key][k]), values, strict=True):
+                assert abs(got - expected.value) <= 1e-13 * expected.size, (key, k, got, expected.value)
 
 
 # ---------------------------------------------------------- the gradients
@@ -118,7 +191,7 @@ def test_default_gradients_three_ways_and_the_seed_formulas():
     numeric = dict(zip(NAMES, gradcheck(loss_of_vector, np.array([homework.DEFAULTS[n] for n in NAMES]))))
     for name in NAMES:
         assert library[name] == pytest.approx(exact[name], rel=1e-13, abs=1e-15), name
-        assert library[name] == pytest.approx(hand[name], rel=1e-13, abs=1e-15), name
+        assert library[name] == pytest.approx(hand[name].value, rel=1e-13, abs=1e-15), name
         assert library[name] == pytest.approx(seed[name], rel=1e-13, abs=1e-15), name
     assert relative_error([library[n] for n in NAMES], [numeric[n] for n in NAMES]) < 1e-8
 
@@ -143,9 +216,9 @@ def test_random_parameters_library_equals_hand_formula_seed_formula_and_finite_d
     library = homework.gradients_by_name(homework.network(**params))
     hand = hand_gradients(params)
     seed = homework.chain_rule_gradients(**params)
+    assert_equal_to_rounding(library, hand, "Network.gradients")
+    assert_equal_to_rounding(seed, hand, "chain_rule_gradients")
     as_vector = lambda g: np.array([g[n] for n in NAMES])  # noqa: E731
-    assert relative_error(as_vector(library), as_vector(hand), floor=1e-300) < 1e-12
-    assert relative_error(as_vector(library), as_vector(seed), floor=1e-300) < 1e-12
     numeric = gradcheck(loss_of_vector, np.array([params[n] for n in NAMES]))
     scale = max(1.0, loss_of_vector([params[n] for n in NAMES]))
     assert np.linalg.norm(as_vector(library) - numeric) <= 1e-6 * np.linalg.norm(numeric) + 1e-8 * scale
@@ -173,7 +246,7 @@ def test_one_step_is_parameters_minus_lr_times_gradients():
     g = hand_gradients(homework.DEFAULTS)
     updated = homework.updated_by_name(net)
     for name in NAMES:
-        assert updated[name] == pytest.approx(homework.DEFAULTS[name] - 0.1 * g[name], rel=1e-14, abs=1e-16)
+        assert updated[name] == pytest.approx(homework.DEFAULTS[name] - 0.1 * g[name].value, rel=1e-14, abs=1e-16)
     # The author's updated parameters, to the decimals the author wrote.
     assert round(updated["w1_11"], 3) == 1.013 and round(updated["w1_12"], 3) == 2.035
     assert round(updated["w2_22"], 2) == 3.99 and round(updated["b3_1"], 4) == 0.2333
