@@ -1,16 +1,22 @@
-"""Binder builds the course the way a local install does.
+"""Binder builds the course a student needs, at the versions a local install gets.
 
 repo2docker reads only binder/ once that folder exists (the top-level
 requirements.txt and pyproject.toml are then ignored, and it does NOT
-`pip install .` by itself). binder/requirements.txt therefore includes the
-top-level file with `-r ../requirements.txt`; that file ends with `-e .`.
+`pip install .` by itself). binder/requirements.txt is the lean runtime set:
+the course's runtime pins and, last, `-e .` (the library). The top-level
+requirements.txt includes it with `-r binder/requirements.txt` and adds only
+the test tools, so each pin is written once.
 
-(a) the pinned set Binder installs equals requirements.txt, library included;
+(a) the Binder pins are exactly the runtime part of the local pins (same
+    versions, library included, every library dependency pinned) and hold
+    none of the test tools;
 (b) repo2docker itself (no Docker engine needed for --no-build) renders a
     Dockerfile that installs binder/requirements.txt after copying the repo,
-    from the repo root, on Python 3.11;
-(c) slow: a fresh venv built from binder/ only runs every notebook top to
-    bottom without an error, with the library and the widget extension.
+    from the repo root, on Python 3.11, and then runs binder/postBuild;
+(c) slow: a fresh venv built from binder/ only (then binder/postBuild, run as
+    repo2docker runs it) has the library and no test tool, has the widget
+    extension, has JupyterLab's news prompt switched off, and runs every
+    notebook top to bottom without an error.
 """
 
 from __future__ import annotations
@@ -29,6 +35,13 @@ REPO = Path(__file__).resolve().parents[1]
 BINDER = REPO / "binder"
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
+# JupyterLab 4's "Would you like to receive official Jupyter news?" prompt
+NEWS_PLUGIN = "@jupyterlab/apputils-extension:announcements"
+RUNTIME_CORE = {"numpy", "sympy", "matplotlib", "ipywidgets", "jupyterlab", "ipykernel"}
+# The test command's tools: pinned for a local install, never installed on
+# Binder. Distribution name -> import name.
+TEST_TOOLS = {"pytest": "pytest", "hypothesis": "hypothesis", "nbval": "nbval",
+              "playwright": "playwright", "jupyter-repo2docker": "repo2docker"}
 
 
 # ------------------------------------------------------------ (a) pinned set
@@ -70,17 +83,39 @@ def read_requirements(path: Path, _seen=None) -> tuple[dict[str, str], list[str]
 
 def test_requirements_are_exact_pins():
     pins, local = read_requirements(REPO / "requirements.txt")
-    assert {"numpy", "ipywidgets", "jupyterlab", "ipykernel"} <= pins.keys()
-    assert local == ["-e ."], "requirements.txt installs the library with a final `-e .`"
+    assert RUNTIME_CORE | TEST_TOOLS.keys() <= pins.keys()
+    assert local == ["-e ."], "the local install gets the library through one `-e .`"
 
 
-def test_binder_installs_the_same_pinned_set_and_the_library():
+def test_binder_pins_are_exactly_the_runtime_part_of_the_local_pins():
     local_pins, local_refs = read_requirements(REPO / "requirements.txt")
     binder_pins, binder_refs = read_requirements(BINDER / "requirements.txt")
-    # Deliberate differences would be listed here, with the reason. There are none.
-    deliberate: dict[str, str] = {}
-    assert {k: v for k, v in binder_pins.items() if k not in deliberate} == local_pins
+    assert RUNTIME_CORE <= binder_pins.keys()
+    assert not binder_pins.keys() & TEST_TOOLS.keys(), "a test tool is pinned for Binder"
+    # local = runtime + test tools, nothing else; the runtime at the same versions
+    assert local_pins == {**binder_pins, **{k: local_pins[k] for k in TEST_TOOLS}}
     assert binder_refs == local_refs == ["-e ."]
+
+
+def test_the_runtime_pins_are_written_once():
+    # The top-level file includes binder/requirements.txt (from the root, as the
+    # README's install command runs) and restates none of its pins.
+    lines = [ln.split(" #", 1)[0].strip() for ln in (REPO / "requirements.txt").read_text().splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    assert lines[0] == "-r binder/requirements.txt", lines
+    own = {normalise(re.split(r"[=\[]", ln, maxsplit=1)[0]) for ln in lines[1:]}
+    assert own == set(TEST_TOOLS), f"requirements.txt should add only the test tools, adds {own}"
+    binder_lines = [ln.strip() for ln in (BINDER / "requirements.txt").read_text().splitlines()]
+    assert not [ln for ln in binder_lines if ln.startswith(("-r", "--requirement"))], "binder/ includes nothing"
+
+
+def test_binder_pins_every_dependency_of_the_library():
+    import tomllib
+
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    names = {normalise(re.split(r"[\s<>=!~;\[]", d, maxsplit=1)[0]) for d in deps}
+    binder_pins, _ = read_requirements(BINDER / "requirements.txt")
+    assert names and names <= binder_pins.keys(), names - binder_pins.keys()
 
 
 def test_binder_runtime_is_python_311_and_allowed_by_pyproject():
@@ -137,6 +172,20 @@ def test_repo2docker_does_not_use_the_top_level_files(dockerfile):
     assert not any(re.search(r"pip install (--no-cache-dir )?\.$", ln) for ln in lines)
 
 
+def test_repo2docker_runs_postbuild_last_as_the_user_with_the_env_on_path(dockerfile):
+    lines = _lines(dockerfile)
+    pip = next(i for i, ln in enumerate(lines) if '-r "binder/requirements.txt"' in ln)
+    run = [i for i, ln in enumerate(lines) if ln == "RUN ./binder/postBuild"]
+    assert len(run) == 1 and run[0] > pip, dockerfile
+    assert lines[run[0] - 1] == "RUN chmod +x binder/postBuild", dockerfile
+    users = [ln for ln in lines[:run[0]] if ln.startswith("USER ")]
+    assert users[-1] == "USER ${NB_USER}", dockerfile
+    # `jupyter` in postBuild is the environment's: same env for server and kernel
+    assert "ENV KERNEL_PYTHON_PREFIX=${NB_PYTHON_PREFIX}" in lines, dockerfile
+    assert any(ln.startswith("ENV PATH=${NB_PYTHON_PREFIX}/bin:") for ln in lines), dockerfile
+    assert not any(re.match(r"WORKDIR|RUN cd ", ln) for ln in lines[pip:run[0]]), dockerfile
+
+
 # ------------------------------------------------------ (c) fresh binder env
 def _find_runtime_python() -> str:
     version = (BINDER / "runtime.txt").read_text().strip().removeprefix("python-")
@@ -159,10 +208,18 @@ def _uv() -> list[str] | None:
     return [shutil.which("uv")] if shutil.which("uv") else None
 
 
+def _page_config(venv: Path) -> dict:
+    """JupyterLab's page config at the environment level (``--level=sys_prefix``)."""
+    path = venv / "etc" / "jupyter" / "labconfig" / "page_config.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
 @pytest.fixture(scope="module")
 def binder_env(tmp_path_factory):
-    """A copy of the repository (as repo2docker's COPY src/ makes it) and a
-    fresh venv into which binder/requirements.txt was installed from its root."""
+    """A copy of the repository (as repo2docker's COPY src/ makes it), a fresh
+    venv into which binder/requirements.txt was installed from its root, and
+    then binder/postBuild run as repo2docker runs it (``./binder/postBuild``
+    from the root, the environment's bin first on PATH)."""
     root = tmp_path_factory.mktemp("binder")
     repo = root / "repo"
     shutil.copytree(REPO, repo, ignore=shutil.ignore_patterns(
@@ -183,30 +240,57 @@ def binder_env(tmp_path_factory):
     proc = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=1800,
                           stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, f"installing binder/requirements.txt failed:\n{proc.stdout}\n{proc.stderr}"
+    # a Binder user's Jupyter config starts empty (not this machine's ~/.jupyter)
+    config_dir = root / "user-jupyter-config"
+    config_dir.mkdir()
     env.update(VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}:{env.get('PATH', '')}",
-               JUPYTER_PREFER_ENV_PATH="1", JUPYTER_PATH=str(venv / "share" / "jupyter"))
-    env.pop("JUPYTER_CONFIG_DIR", None)
-    return {"repo": repo, "venv": venv, "python": str(python), "env": env}
+               JUPYTER_PREFER_ENV_PATH="1", JUPYTER_PATH=str(venv / "share" / "jupyter"),
+               JUPYTER_CONFIG_DIR=str(config_dir))
+    page_config_before = _page_config(venv)
+    post = subprocess.run(["./binder/postBuild"], cwd=repo, capture_output=True, text=True, env=env,
+                          timeout=300, stdin=subprocess.DEVNULL)
+    assert post.returncode == 0, f"binder/postBuild failed:\n{post.stdout}\n{post.stderr}"
+    return {"repo": repo, "venv": venv, "python": str(python), "env": env,
+            "page_config_before": page_config_before}
 
 
-@pytest.mark.slow
-def test_binder_env_has_the_library_from_the_repo_copy(binder_env):
-    out = subprocess.run(
-        [binder_env["python"], "-c", "import matgrad, ipywidgets, jupyterlab, sys; "
-         "print(matgrad.__file__); print(sys.prefix)"],
-        capture_output=True, text=True, check=True, env=binder_env["env"], cwd="/",
-    ).stdout.splitlines()
-    assert Path(out[0]).is_relative_to(binder_env["repo"] / "lib"), out
-    assert Path(out[1]) == binder_env["venv"], out
-
-
-@pytest.mark.slow
-def test_binder_env_has_the_widget_extension_for_sliders(binder_env):
+@pytest.fixture(scope="module")
+def labextension_listing(binder_env) -> str:
+    """``jupyter labextension list`` in the Binder venv, after postBuild."""
     proc = subprocess.run([str(binder_env["venv"] / "bin" / "jupyter"), "labextension", "list"],
                           capture_output=True, text=True, env=binder_env["env"], cwd="/")
-    listing = proc.stdout + proc.stderr
-    line = next((ln for ln in listing.splitlines() if WIDGET_EXTENSION in ln), "")
-    assert "enabled" in line and "OK" in line, listing
+    return proc.stdout + proc.stderr
+
+
+@pytest.mark.slow
+def test_binder_env_has_the_library_from_the_repo_copy_and_no_test_tool(binder_env):
+    code = ("import importlib.util, json, sys, matgrad, ipywidgets, jupyterlab; print(json.dumps("
+            "[matgrad.__file__, sys.prefix, [m for m in sys.argv[1:] if importlib.util.find_spec(m)]]))")
+    out = subprocess.run(
+        [binder_env["python"], "-c", code, *TEST_TOOLS.values()],
+        capture_output=True, text=True, check=True, env=binder_env["env"], cwd="/",
+    ).stdout
+    library, prefix, test_tools = json.loads(out)
+    assert Path(library).is_relative_to(binder_env["repo"] / "lib"), out
+    assert Path(prefix) == binder_env["venv"], out
+    assert test_tools == [], f"Binder installs test tools: {test_tools}"
+
+
+@pytest.mark.slow
+def test_binder_env_has_the_widget_extension_for_sliders(labextension_listing):
+    line = next((ln for ln in labextension_listing.splitlines() if WIDGET_EXTENSION in ln), "")
+    assert "enabled" in line and "OK" in line, labextension_listing
+
+
+@pytest.mark.slow
+def test_binder_postbuild_switches_off_the_news_prompt(binder_env, labextension_listing):
+    # postBuild did it: the environment's page config had no such entry before
+    assert NEWS_PLUGIN not in binder_env["page_config_before"].get("disabledExtensions", {})
+    assert _page_config(binder_env["venv"])["disabledExtensions"][NEWS_PLUGIN] is True
+    # and JupyterLab reads it: listed under "Disabled extensions"
+    disabled = labextension_listing.split("Disabled extensions:", 1)
+    assert len(disabled) == 2, labextension_listing
+    assert NEWS_PLUGIN in [ln.strip() for ln in disabled[1].splitlines()], labextension_listing
 
 
 @pytest.mark.slow
