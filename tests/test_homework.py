@@ -2,7 +2,9 @@
 against sympy (exact), finite differences and a hand formula written here in plain
 Python; plus the transcription of the author's numbers and their verdicts."""
 
+import inspect
 import math
+import types
 
 import numpy as np
 import pytest
@@ -11,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matgrad import MSELoss, gradcheck, relative_error, symbolic
+from matgrad import course
 from matgrad.course import homework
-from matgrad.course.comparison import AGREES, CARRIED, ROUNDING, SLIP, _matches, comparison_table
+from matgrad.course.comparison import AGREES, CARRIED, ROUNDING, SLIP, agrees_to_written_decimals, comparison_table
 from matgrad.course.handwritten import HANDWRITTEN
 
 NAMES = homework.PARAMETER_NAMES
@@ -306,9 +309,58 @@ def test_verdicts():
 
 
 def test_agreement_is_to_the_written_decimals():
-    assert _matches(0.5, 1, 0.5036) and _matches(0.23, 2, 0.2313)
-    assert not _matches(6.975, 3, 6.96998) and _matches(6.975, 3, 6.9755)
-    assert not _matches(0.28, 2, 0.2278)
+    agrees = agrees_to_written_decimals
+    assert agrees("0.5", 0.5036) and agrees("0.23", 0.2313) and agrees("0.50", 0.504999)
+    assert not agrees("6.975", 6.96998) and agrees("6.975", 6.9755) and not agrees("6.975", 6.9756)
+    assert not agrees("0.28", 0.2278) and not agrees("0.50", 0.5051) and agrees("-0.13", -0.12992)
+    assert not agrees("-0.13", 0.12992) and agrees("2", 2.4) and not agrees("2", 2.6)
+
+
+# ------------------------------------------------------- shared state
+def test_course_data_is_read_only():
+    for array in (homework.X, homework.Y):
+        with pytest.raises(ValueError, match="read-only"):
+            array[0, 0] = 5.0
+        with pytest.raises(ValueError, match="read-only"):
+            array[:, 0] += 1.0
+    with pytest.raises(TypeError):
+        homework.DEFAULTS["w1_11"] = 5.0  # a read-only mapping
+    assert isinstance(homework.PARAMETER_NAMES, tuple) and isinstance(HANDWRITTEN, tuple)
+    assert all(isinstance(h, tuple) for h in HANDWRITTEN)
+    assert homework.X[:, 0].tolist() == [-1.0, 0.0, 1.0] and homework.Y[:, 0].tolist() == [1.0, 0.0, -1.0]
+
+
+def test_results_are_new_objects_so_callers_do_not_share_them():
+    net = homework.network()
+    first = homework.forward_values(net)
+    first["h1"][0, 0] = 99.0  # a caller's own copy
+    params = homework.parameters_of(net)
+    params["w1_11"] = 99.0
+    assert homework.forward_values(net)["h1"][0, 0] != 99.0
+    assert homework.parameters_of(net)["w1_11"] == 1.0 == homework.DEFAULTS["w1_11"]
+    assert homework.network() is not homework.network()
+
+
+def test_the_learning_rate_is_read_at_call_time_not_captured_as_a_default(monkeypatch):
+    for module in (homework, course.comparison, course.handwritten):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isfunction(obj):
+                defaults = [p.default for p in inspect.signature(obj).parameters.values()
+                            if p.default is not inspect.Parameter.empty]
+                assert all(d is None for d in defaults), f"{name} captures {defaults} at import"
+    net = homework.network()
+    monkeypatch.setattr(homework, "LEARNING_RATE", 0.5)
+    assert homework.updated_by_name(net) == homework.updated_by_name(net, lr=0.5)
+
+
+def test_every_course_module_exports_only_its_own_public_names():
+    for module in (course, homework, course.comparison, course.handwritten):
+        assert module.__all__ and all(not name.startswith("_") for name in module.__all__)
+        for name in module.__all__:
+            obj = getattr(module, name)
+            assert not isinstance(obj, types.ModuleType) or obj.__name__.startswith("matgrad.course."), name
+            assert getattr(obj, "__module__", module.__name__).startswith("matgrad."), name
 
 
 # ------------------------------------------------------------ bad input
@@ -319,11 +371,11 @@ def test_bad_parameter_names_and_values_are_named():
         homework.network(w1_11=float("nan"))
     with pytest.raises(TypeError, match=r"b3_1 must be a real number; got '1' of type str"):
         homework.network(b3_1="1")
-    with pytest.raises(ValueError, match=r"expected the homework's 1-2-2-1 Network; got \(2, 1\)"):
+    with pytest.raises(ValueError, match=r"net must be the homework's 1-2-2-1 network .*; got sizes \(2, 1\)"):
         from matgrad import Identity, Linear, Network
 
         homework.gradients_by_name(Network([(Linear([[1.0], [2.0]]), Identity())]))
-    with pytest.raises(ValueError, match=r"unknown homework parameter 'lr'"):
+    with pytest.raises(ValueError, match=r"name must be one of the homework parameters w1_11, .*; got 'lr'"):
         homework.loss_along("lr", [0.0, 1.0])
-    with pytest.raises(ValueError, match=r"grid must be a 1-D array of finite numbers; got shape \(2, 1\)"):
+    with pytest.raises(ValueError, match=r"grid must be a 1-D sequence of numbers; got an array of shape \(2, 1\)"):
         homework.loss_along("w1_11", [[0.0], [1.0]])

@@ -8,3 +8,7 @@
 
 The numeric core (:mod:`matgrad`) never imports this package.
 """
+
+from matgrad.course import comparison, handwritten, homework
+
+__all__ = ["comparison", "handwritten", "homework"]  # the modules; their names live in them

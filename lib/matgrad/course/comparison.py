@@ -27,14 +27,23 @@ True
 ['agrees', 'carried slip', 'rounding', 'slip']
 """
 
+import re
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import numpy as np
 
-from matgrad.course import homework
+from matgrad.course import _checks, homework
 from matgrad.course.handwritten import HANDWRITTEN
 
+__all__ = [
+    "AGREES", "ROUNDING", "CARRIED", "SLIP", "VERDICTS", "Comparison",
+    "agrees_to_written_decimals", "comparison_table", "comparison_text",
+]  # fmt: skip
+
 AGREES, ROUNDING, CARRIED, SLIP = "agrees", "rounding", "carried slip", "slip"
+VERDICTS = (AGREES, ROUNDING, CARRIED, SLIP)
+_WRITTEN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def _exact():
@@ -128,13 +137,31 @@ class Comparison(NamedTuple):
     note: str
 
 
-def _matches(written, decimals, value):
-    """``written`` is ``value`` rounded to ``decimals`` places (half a unit, with float slack)."""
-    return abs(written - value) <= 0.5 * 10.0**-decimals * (1 + 1e-9) + 1e-12
+def agrees_to_written_decimals(written, value):
+    """True when the number ``written`` (a str, e.g. ``"6.975"``) is ``value`` rounded
+    to as many decimals as were written: within half a unit of the last written
+    decimal (with a hair of slack for float rounding).
+
+    >>> agrees_to_written_decimals("0.5", 0.5036), agrees_to_written_decimals("6.975", 6.96998)
+    (True, False)
+    >>> agrees_to_written_decimals(6.975, 6.97)
+    Traceback (most recent call last):
+    ...
+    TypeError: written must be the number as written, a str such as '6.975'; got float
+    """
+    if not isinstance(written, str):
+        raise TypeError(f"written must be the number as written, a str such as '6.975'; got {type(written).__name__}")
+    if not _WRITTEN_NUMBER.fullmatch(written):
+        raise ValueError(f"written must be a decimal number such as '6.975' or '-0.13'; got {_checks.shown(written)}")
+    if not np.isfinite(float(written)):
+        raise ValueError(f"written must be a decimal number within the range of a float; got {_checks.shown(written)}")
+    value = _checks.real_number(value, "value")
+    decimals = len(written.partition(".")[2])
+    return abs(float(written) - value) <= 0.5 * 10.0**-decimals * (1 + 1e-9) + 1e-12
 
 
 def comparison_table():
-    """A :class:`Comparison` for every handwritten number, in the seed's order."""
+    """A :class:`Comparison` for every handwritten number, in the worked homework's order (a new list)."""
     exact = _exact()
     rules = _replay_rules()
     written = {h.key: h.value for h in HANDWRITTEN}
@@ -142,9 +169,9 @@ def comparison_table():
     for h in HANDWRITTEN:
         reads, formula = rules.get(h.key, ((), None))
         replayed = float(formula(written)) if formula else None
-        if _matches(h.value, h.decimals, exact[h.key]):
+        if agrees_to_written_decimals(h.written, exact[h.key]):
             verdict = AGREES
-        elif replayed is not None and _matches(h.value, h.decimals, replayed):
+        elif replayed is not None and agrees_to_written_decimals(h.written, replayed):
             upstream_slip = any(verdicts.get(key) in (SLIP, CARRIED) for key in reads)
             verdict = CARRIED if upstream_slip else ROUNDING
         else:
@@ -157,14 +184,21 @@ def comparison_table():
 def comparison_text(rows=None, only=None):
     """The comparison table as fixed-width text (for ``print``).
 
-    ``only`` keeps the rows whose verdict is in it, e.g. ``only={"slip"}``.
+    ``rows`` is a non-empty list of :class:`Comparison` rows (``None``: the
+    whole of :func:`comparison_table`). ``only`` keeps the rows with the given
+    verdicts: one verdict (``only="slip"``) or a collection of them
+    (``only={"slip", "carried slip"}``); each must be one of :data:`VERDICTS`.
+    Text with a header line and one line per kept row.
 
-    >>> print(comparison_text(only={"slip"}).splitlines()[0])
+    >>> print(comparison_text(only="slip").splitlines()[0])
     number                  written       exact    replayed  verdict
+    >>> len(comparison_text(only="carried slip").splitlines())
+    3
     """
-    rows = comparison_table() if rows is None else rows
+    rows = comparison_table() if rows is None else _checked_rows(rows)
     if only is not None:
-        rows = [row for row in rows if row.verdict in only]
+        wanted = _checked_verdicts(only)
+        rows = [row for row in rows if row.verdict in wanted]
     lines = [f"{'number':22}  {'written':>7}  {'exact':>10}  {'replayed':>10}  verdict"]
     for row in rows:
         replayed = "" if row.replayed is None else f"{row.replayed:.4f}"
@@ -172,3 +206,41 @@ def comparison_text(rows=None, only=None):
             f"{row.key:22}  {row.written:>7}  {row.exact:>10.4f}  {replayed:>10}  {row.verdict}"
         )
     return "\n".join(lines)
+
+
+def _checked_rows(rows):
+    expected = "rows must be a list of Comparison rows (from comparison_table())"
+    if isinstance(rows, Comparison):
+        raise TypeError(f"{expected}; got a single Comparison (pass [row])")
+    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
+        raise TypeError(f"{expected}; got {type(rows).__name__}")
+    rows = list(rows)
+    if not rows:
+        raise ValueError(f"{expected}, at least one; got none")
+    for index, row in enumerate(rows):
+        if not isinstance(row, Comparison):
+            raise TypeError(f"{expected}; got rows[{index}] of type {type(row).__name__}")
+        for field in ("key", "written", "verdict"):
+            if not isinstance(getattr(row, field), str):
+                raise TypeError(f"rows[{index}].{field} must be a str; got {type(getattr(row, field)).__name__}")
+        _checks.real_number(row.exact, f"rows[{index}].exact")
+        if row.replayed is not None:
+            _checks.real_number(row.replayed, f"rows[{index}].replayed")
+    return rows
+
+
+def _checked_verdicts(only):
+    valid = ", ".join(repr(v) for v in VERDICTS)
+    if isinstance(only, str):
+        only = (only,)
+    elif isinstance(only, (bytes, Mapping)) or not isinstance(only, Iterable):
+        raise TypeError(f"only must be a verdict or a collection of verdicts from {valid}; got {type(only).__name__}")
+    only = tuple(only)
+    if not only:
+        raise ValueError(f"only must name at least one verdict from {valid}; got none")
+    for verdict in only:
+        if not isinstance(verdict, str):
+            raise TypeError(f"only must hold verdicts (str) from {valid}; got {type(verdict).__name__}")
+        if verdict not in VERDICTS:
+            raise ValueError(f"only must hold verdicts from {valid}; got {_checks.shown(verdict)}")
+    return frozenset(only)

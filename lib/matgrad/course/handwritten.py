@@ -17,17 +17,20 @@ the author writes in front.
 
 from typing import NamedTuple
 
+__all__ = ["Handwritten", "HANDWRITTEN"]
+
 
 class Handwritten(NamedTuple):
-    """One number as the author wrote it, with where it stands in the seed."""
+    """One number as the author wrote it, with where it stands in the worked homework."""
 
     key: str  # e.g. "dL/dw3_11", "B2_1[2]" (sample 2)
-    line: str  # where it stands in the seed
+    line: str  # where it stands in the worked homework
     written: str  # exactly as written, e.g. "6.975"
     note: str = ""  # what went wrong (slips) or a remark
 
     @property
     def value(self):
+        """The written number as a float: ``'6.975'`` -> 6.975."""
         return float(self.written)
 
     @property

@@ -1,13 +1,17 @@
-"""The worked homework of seed 004: a 1-2-2-1 sigmoid network on three samples.
+"""The worked homework: a 1-2-2-1 sigmoid network on three samples.
 
 Row convention (a batch is rows). Layer 1 (1 -> 2) and layer 2 (2 -> 2) use
 a sigmoid, layer 3 (2 -> 1) the identity; the loss is the mean squared
 error over the three samples; one gradient-descent step uses rate 0.1.
 
-Parameters have flat names, as in the seed: ``w2_12`` is the weight of
-layer 2 from input 1 to output 2 (``W2[0, 1]``), ``b1_2`` the bias of
-output 2 of layer 1, ``w3_21`` the weight from input 2 of layer 3 to its
-single output.
+Parameters have flat names, as in the worked homework: ``w2_12`` is the
+weight of layer 2 from input 1 to output 2 (``W2[0, 1]``), ``b1_2`` the bias
+of output 2 of layer 1, ``w3_21`` the weight from input 2 of layer 3 to its
+single output. Each must lie within +-``PARAMETER_BOUND`` (1e6, far beyond
+the course's values, so that no loss or gradient overflows).
+
+The data are read-only: ``X``, ``Y`` are read-only arrays and ``DEFAULTS`` a
+read-only mapping, so no caller can change another caller's numbers.
 
 >>> net = network()
 >>> net.sizes
@@ -18,82 +22,92 @@ single output.
 '6.96998'
 >>> f"{gradients_by_name(network(w3_11=1.5))['w3_11']:.5f}"
 '7.76340'
+>>> X[0, 0] = 5.0
+Traceback (most recent call last):
+...
+ValueError: assignment destination is read-only
 """
 
-import math
-import numbers
+from types import MappingProxyType
 
 import numpy as np
 
+from matgrad.course import _checks
+from matgrad.course._checks import PARAMETER_BOUND
 from matgrad.layers import Identity, Linear, Sigmoid, sigmoid
 from matgrad.losses import MSELoss
 from matgrad.network import Network
 
-X = np.array([[-1.0], [0.0], [1.0]])  # three samples, one feature: (3, 1)
-Y = np.array([[1.0], [0.0], [-1.0]])  # their targets: (3, 1)
+__all__ = [
+    "X", "Y", "LOSS", "LEARNING_RATE", "PARAMETER_NAMES", "DEFAULTS", "PARAMETER_BOUND",
+    "check_parameters", "network", "parameters_of", "gradients_by_name", "updated_by_name",
+    "forward_values", "chain_rule_gradients", "loss_along",
+]  # fmt: skip
+
+
+X = _checks.read_only([[-1.0], [0.0], [1.0]])  # three samples, one feature: (3, 1)
+Y = _checks.read_only([[1.0], [0.0], [-1.0]])  # their targets: (3, 1)
 LOSS = MSELoss()  # L = 1/3 sum_k (yhat_k - y_k)^2
 LEARNING_RATE = 0.1
 
 # name -> (layer index, "W" or "b", index into that array)
-_SLOTS = {
-    "w1_11": (0, "W", (0, 0)), "w1_12": (0, "W", (0, 1)),
-    "b1_1": (0, "b", 0), "b1_2": (0, "b", 1),
-    "w2_11": (1, "W", (0, 0)), "w2_12": (1, "W", (0, 1)),
-    "w2_21": (1, "W", (1, 0)), "w2_22": (1, "W", (1, 1)),
-    "b2_1": (1, "b", 0), "b2_2": (1, "b", 1),
-    "w3_11": (2, "W", (0, 0)), "w3_21": (2, "W", (1, 0)),
-    "b3_1": (2, "b", 0),
-}  # fmt: skip
+_SLOTS = MappingProxyType({
+    "w1_11": (0, "W", (0, 0)), "w1_12": (0, "W", (0, 1)), "b1_1": (0, "b", 0), "b1_2": (0, "b", 1),
+    "w2_11": (1, "W", (0, 0)), "w2_12": (1, "W", (0, 1)), "w2_21": (1, "W", (1, 0)),
+    "w2_22": (1, "W", (1, 1)), "b2_1": (1, "b", 0), "b2_2": (1, "b", 1),
+    "w3_11": (2, "W", (0, 0)), "w3_21": (2, "W", (1, 0)), "b3_1": (2, "b", 0),
+})  # fmt: skip
 PARAMETER_NAMES = tuple(_SLOTS)
-DEFAULTS = {
+DEFAULTS = MappingProxyType({
     "w1_11": 1.0, "w1_12": 2.0, "b1_1": 0.0, "b1_2": 1.0,
     "w2_11": 1.0, "w2_12": 2.0, "w2_21": 3.0, "w2_22": 4.0, "b2_1": 0.0, "b2_2": 1.0,
     "w3_11": 1.0, "w3_21": 2.0, "b3_1": 1.0,
-}  # fmt: skip
+})  # fmt: skip
 _SHAPES = ((1, 2), (2, 2), (2, 1))
-_ACTIVATIONS = (Sigmoid(), Sigmoid(), Identity())
 
 
 def check_parameters(values):
-    """Return ``values`` (a mapping name -> number) as a dict of floats, or raise.
+    """Return ``values`` (a mapping name -> number) as a new dict of floats, or raise.
 
+    Names must be in :data:`PARAMETER_NAMES`; values real, finite and within
+    +-:data:`PARAMETER_BOUND`. An empty mapping is fine (no overrides).
+
+    >>> check_parameters({"w3_11": 2})
+    {'w3_11': 2.0}
     >>> check_parameters({"w9_99": 1.0})
     Traceback (most recent call last):
     ...
     ValueError: unknown homework parameter 'w9_99'; expected one of w1_11, w1_12, b1_1, b1_2, w2_11, w2_12, w2_21, w2_22, b2_1, b2_2, w3_11, w3_21, b3_1
     """
-    checked = {}
-    for name, value in values.items():
-        if name not in _SLOTS:
-            raise ValueError(
-                f"unknown homework parameter {name!r}; expected one of {', '.join(PARAMETER_NAMES)}"
-            )
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{name} must be a real number; got {value!r} of type {type(value).__name__}")
-        if not math.isfinite(value):
-            raise ValueError(f"{name} must be finite; got {value}")
-        checked[name] = float(value)
-    return checked
+    return _checks.parameter_mapping(values, _SLOTS)
+
+
+def _parameters(overrides):
+    """The defaults with ``overrides`` (checked) applied: a new dict name -> float."""
+    return {**DEFAULTS, **check_parameters(overrides)}
 
 
 def network(**overrides):
-    """The homework network, with any parameters overridden by name.
+    """The homework network (a new :class:`~matgrad.Network`), with any parameters overridden by name.
 
-    ``network()`` is the seed's network; ``network(w3_11=1.5)`` changes one
-    weight. Unknown names or non-finite values raise with the valid names.
+    ``network()`` is the worked homework's network; ``network(w3_11=1.5)``
+    changes one weight. Unknown names, non-numbers, non-finite values and
+    values beyond +-:data:`PARAMETER_BOUND` raise, naming the parameter.
+
+    >>> network(w3_11=1.5).layers[2][0].W.tolist()
+    [[1.5], [2.0]]
+    >>> network(w1_11=float("nan"))
+    Traceback (most recent call last):
+    ...
+    ValueError: w1_11 must be finite; got nan
     """
-    values = {**DEFAULTS, **check_parameters(overrides)}
+    values = _parameters(overrides)
     Ws = [np.zeros(shape) for shape in _SHAPES]
     bs = [np.zeros(shape[1]) for shape in _SHAPES]
     for name, (layer, kind, index) in _SLOTS.items():
         (Ws if kind == "W" else bs)[layer][index] = values[name]
-    return Network([(Linear(W, b), act) for W, b, act in zip(Ws, bs, _ACTIVATIONS)])
-
-
-def _check_network(net):
-    if not isinstance(net, Network) or net.sizes != (1, 2, 2, 1):
-        shape = net.sizes if isinstance(net, Network) else type(net).__name__
-        raise ValueError(f"expected the homework's 1-2-2-1 Network; got {shape}")
+    activations = (Sigmoid(), Sigmoid(), Identity())
+    return Network([(Linear(W, b), act) for W, b, act in zip(Ws, bs, activations)])
 
 
 def _by_name(arrays_per_layer):
@@ -105,41 +119,57 @@ def _by_name(arrays_per_layer):
 
 
 def parameters_of(net):
-    """``{name: value}`` for every parameter of a homework network.
+    """``{name: value}`` (a new dict of floats) for every parameter of a homework network.
+
+    ``net`` must be a 1-2-2-1 Sigmoid-Sigmoid-Identity :class:`~matgrad.Network`,
+    such as ``network()`` or a network it stepped to.
 
     >>> parameters_of(network(b3_1=-2))["b3_1"]
     -2.0
     """
-    _check_network(net)
+    _checks.homework_network(net)
     return _by_name([(lin.W, lin.b) for lin, _ in net.layers])
 
 
 def gradients_by_name(net):
-    """``{name: dL/dname}`` on the homework data, from ``Network.gradients``."""
-    _check_network(net)
+    """``{name: dL/dname}`` on the homework data ``X`` (3, 1), ``Y`` (3, 1), from ``Network.gradients``.
+
+    >>> f"{gradients_by_name(network())['b3_1']:.5f}"
+    '7.66713'
+    """
+    _checks.homework_network(net)
     return _by_name(net.gradients(X, Y, LOSS))
 
 
-def updated_by_name(net, lr=LEARNING_RATE):
-    """``{name: value after one gradient-descent step with rate lr}``.
+def updated_by_name(net, lr=None):
+    """``{name: value after one gradient-descent step}`` on the homework data.
+
+    ``lr`` is the learning rate, a positive number; ``None`` (the default)
+    means the homework's rate, :data:`LEARNING_RATE` (0.1), read at call time.
+    A step that would carry a parameter beyond +-:data:`PARAMETER_BOUND` raises
+    (the learning rate or the parameters are too large).
 
     >>> f"{updated_by_name(network())['w3_11']:.6f}"
     '0.303002'
+    >>> f"{updated_by_name(network(), lr=0.5)['w3_11']:.6f}"
+    '-2.484990'
     """
-    _check_network(net)
-    return parameters_of(net.step(X, Y, LOSS, lr))
+    _checks.homework_network(net)
+    rate = _checks.learning_rate(lr, LEARNING_RATE)
+    _checks.step_stays_in_bound(parameters_of(net), gradients_by_name(net), rate)
+    return parameters_of(net.step(X, Y, LOSS, rate))
 
 
 def forward_values(net):
-    """Every intermediate of the forward pass, named as in the seed.
+    """Every intermediate of the forward pass on ``X``, named as in the worked homework.
 
     ``l1``, ``h1``, ``l2``, ``h2`` have shape (3, 2) (one row per sample);
-    ``yhat`` and ``residual`` (= yhat - y) have shape (3,).
+    ``yhat`` and ``residual`` (= yhat - y) have shape (3,). New arrays on every call.
 
     >>> forward_values(network())["residual"].round(2)
     array([2.61, 3.92, 4.97])
     """
-    _check_network(net)
+    _checks.homework_network(net)
     yhat, (first, second, _) = net.forward(X)
     return {
         "l1": first.pre, "h1": first.out, "l2": second.pre, "h2": second.out,
@@ -147,9 +177,9 @@ def forward_values(net):
     }  # fmt: skip
 
 
-def _seed_forward(p, x):
-    """The forward pass written entry by entry, as in the seed: ``h1``, ``h2`` (dicts
-    of per-output arrays) and ``yhat``. Parameter values may be arrays (they broadcast)."""
+def _scalar_forward(p, x):
+    """The forward pass written entry by entry, as in the worked homework: ``h1``, ``h2``
+    (dicts of per-output arrays) and ``yhat``. Parameter values may be arrays (they broadcast)."""
     h1 = {i: sigmoid(p[f"w1_1{i}"] * x + p[f"b1_{i}"]) for i in (1, 2)}
     h2 = {j: sigmoid(sum(p[f"w2_{i}{j}"] * h1[i] for i in (1, 2)) + p[f"b2_{j}"]) for j in (1, 2)}
     yhat = sum(p[f"w3_{i}1"] * h2[i] for i in (1, 2)) + p["b3_1"]
@@ -157,22 +187,23 @@ def _seed_forward(p, x):
 
 
 def chain_rule_gradients(**overrides):
-    """Every gradient by the seed's own scalar chain-rule formulas (no matrices).
+    """Every gradient by the worked homework's own scalar chain-rule formulas (no matrices).
 
-    With ``r_k = yhat_k - y_k`` and ``dL/dyhat_k = (2/3) r_k``, the seed writes
-    ``B(h2_j)_k = dL/dyhat_k * w3_j1 * h2_j(1 - h2_j)`` and
+    Parameters are the defaults with ``overrides`` applied (checked as in
+    :func:`network`). With ``r_k = yhat_k - y_k`` and ``dL/dyhat_k = (2/3) r_k``,
+    the worked homework writes ``B(h2_j)_k = dL/dyhat_k * w3_j1 * h2_j(1 - h2_j)`` and
     ``B(h1_i)_k = (sum_j w2_ij B(h2_j)_k) * h1_i(1 - h1_i)``; then every
     gradient is a sum over the three samples k:
     ``dL/dw3_i1 = sum dL/dyhat * h2_i``, ``dL/dw2_ij = sum B(h2_j) h1_i``,
     ``dL/dw1_1i = sum B(h1_i) x``, and a bias gradient is ``sum`` of the
-    same factor without the input.
+    same factor without the input. Returns ``{name: float}``.
 
     >>> f"{chain_rule_gradients()['b1_1']:.5f}"
     '0.23134'
     """
-    p = {**DEFAULTS, **check_parameters(overrides)}
+    p = _parameters(overrides)
     x, y = X[:, 0], Y[:, 0]
-    h1, h2, yhat = _seed_forward(p, x)
+    h1, h2, yhat = _scalar_forward(p, x)
     dL_dyhat = 2.0 / len(x) * (yhat - y)
     B2 = {j: dL_dyhat * p[f"w3_{j}1"] * h2[j] * (1 - h2[j]) for j in (1, 2)}
     B1 = {i: sum(p[f"w2_{i}{j}"] * B2[j] for j in (1, 2)) * h1[i] * (1 - h1[i]) for i in (1, 2)}
@@ -192,10 +223,13 @@ def chain_rule_gradients(**overrides):
 
 
 def loss_along(name, grid, **overrides):
-    """The loss as one parameter runs over ``grid`` (the others fixed): shape ``(len(grid),)``.
+    """The loss as parameter ``name`` runs over ``grid`` (the others fixed): shape ``(len(grid),)``.
 
-    Vectorised over the grid with the seed's scalar formulas, so a plot of
-    the loss curve costs one pass instead of one network per point.
+    ``grid`` is a non-empty 1-D sequence of G numbers within +-:data:`PARAMETER_BOUND`;
+    the other parameters are the defaults with ``overrides`` applied (an
+    override of ``name`` itself is checked, then replaced by the grid).
+    Vectorised over the grid with the worked homework's scalar formulas, so a
+    plot of the loss curve costs one pass instead of one network per point.
 
     >>> grid = [0.0, 1.0, 2.0]
     >>> loss_along("w3_11", grid).round(4)
@@ -203,16 +237,10 @@ def loss_along(name, grid, **overrides):
     >>> f"{network(w3_11=2.0).loss(X, Y, LOSS):.4f}"
     '23.3920'
     """
-    if name not in _SLOTS:
-        raise ValueError(f"unknown homework parameter {name!r}; expected one of {', '.join(PARAMETER_NAMES)}")
-    p = {**DEFAULTS, **check_parameters(overrides)}
-    try:
-        values = np.asarray(grid, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"grid must be a 1-D sequence of numbers; got {grid!r}") from None
-    if values.ndim != 1 or not np.all(np.isfinite(values)):
-        raise ValueError(f"grid must be a 1-D array of finite numbers; got shape {values.shape}")
+    _checks.parameter_name(name, PARAMETER_NAMES)
+    p = _parameters(overrides)
+    values = _checks.grid_values(grid)
     p[name] = values[:, None]  # (G, 1) broadcasts against the three samples (3,)
     x, y = X[:, 0], Y[:, 0]
-    h1, h2, yhat = _seed_forward(p, x)
+    _, _, yhat = _scalar_forward(p, x)
     return np.mean(np.broadcast_to((yhat - y) ** 2, (len(values), len(x))), axis=1)
