@@ -6,10 +6,13 @@ from matgrad.symbolic._checks import (
     _as_matrix,
     _check_convention,
     _check_size,
-    _require_shape,
+    _one_sample,
     _require_symbols,
+    _scalar,
 )
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
+
+__all__ = ["flatten", "gradient", "jacobian", "kronecker_weight_jacobian"]
 
 
 def flatten(M):
@@ -26,7 +29,8 @@ def jacobian(Y, X):
     """dY/dX: one row per entry of ``Y``, one column per entry of ``X`` (both flattened row by row).
 
     Works for vectors and matrices alike: for ``Y = X W`` with a row ``X``,
-    ``jacobian(Y, W)`` is the (n_out, n_in*n_out) matrix of seed 000.
+    ``jacobian(Y, W)`` is the (n_out, n_in*n_out) matrix of the row-convention
+    proof. ``X`` must hold symbols (1-D lists are rows).
 
     >>> x = symbol_row("x", 2)
     >>> jacobian(sp.Matrix([[x[0] * x[1]]]), x)
@@ -46,30 +50,36 @@ def gradient(expr, M):
     """
     M = _as_matrix(M, "M")
     _require_symbols(M, "M")
-    expr = sp.sympify(expr)
-    if isinstance(expr, sp.MatrixBase):
-        if expr.shape != (1, 1):
-            raise ValueError(f"expr must be a scalar; got a matrix of shape {expr.shape}")
-        expr = expr[0, 0]
+    if isinstance(expr, (sp.MatrixBase, list, tuple)):
+        matrix = _as_matrix(expr, "expr")
+        if matrix.shape != (1, 1):
+            raise ValueError(f"expr must be a scalar; got a matrix of shape {matrix.shape}")
+        expr = matrix[0, 0]
+    expr = _scalar(expr, "expr")
     return M.applyfunc(lambda m: sp.diff(expr, m))
 
 
 def kronecker_weight_jacobian(x, n_out, convention="row"):
-    """The closed form of dY/dW (W flattened row by row) as a Kronecker product.
+    """The closed form of dy/dW for one sample ``x`` (W flattened row by row), a Kronecker product.
 
     Row convention, ``x`` a (1, n_in) row: ``kron(x, I_{n_out})``.
-    Column convention, ``x`` an (n_in, 1) column: ``kron(I_{n_out}, x.T)``.
+    Column convention, ``x`` an (n_in, 1) column: ``kron(I_{n_out}, x^T)``.
+    A 1-D list is one sample in either convention.
 
     >>> kronecker_weight_jacobian(symbol_row("x", 2), 3)
     Matrix([
     [x1,  0,  0, x2,  0,  0],
     [ 0, x1,  0,  0, x2,  0],
     [ 0,  0, x1,  0,  0, x2]])
+    >>> kronecker_weight_jacobian([1, 2], 1, "column")
+    Matrix([[1, 2]])
     """
-    x = _as_matrix(x, "x")
+    convention = _check_convention(convention)
     n_out = _check_size(n_out, "n_out")
-    if _check_convention(convention) == "row":
-        _require_shape(x, (1, x.shape[1]), "x (a row)")
+    matrix = _as_matrix(x, "x", vector=convention)
+    if 1 not in matrix.shape:
+        raise ValueError(f"x must be one sample (a row or a column vector); got shape {matrix.shape}")
+    x = _one_sample(x, "x", len(matrix), convention)
+    if convention == "row":
         return sp.kronecker_product(x, sp.eye(n_out))
-    _require_shape(x, (x.shape[0], 1), "x (a column)")
     return sp.kronecker_product(sp.eye(n_out), x.T)

@@ -2,59 +2,99 @@
 
 import numpy as np
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
+from matgrad._validate import as_float_array
+from matgrad.symbolic._checks import _as_matrix, _scalar, _symbol_key
 from matgrad.symbolic.layers import Linear  # noqa: F401 (doctests)
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
 
+__all__ = ["evaluate", "lambdify"]
+
 
 def lambdify(args, expr):
-    """A numpy function of ``args`` (symbols or symbol matrices) computing ``expr``.
+    """A numpy function of ``args`` (a list of symbols or symbol matrices) computing ``expr``.
 
-    The function takes one numeric array per arg (shape checked) and
-    returns a float64 array (or a float for a scalar ``expr``).
+    ``expr`` is a sympy expression, a sympy Matrix, or a list (a 1-D list
+    gives 1-D results, a nested list 2-D ones). The function takes one
+    numeric array per arg (shape checked; a 1-D array may stand for a row or
+    a column of symbols) and returns a float64 array (a float for a scalar
+    ``expr``). Every symbol must get exactly one value.
 
     >>> W, x = symbol_matrix("w", 2, 2), symbol_row("x", 2)
     >>> f = lambdify([W, x], Linear(W).jacobian_weights(x))
     >>> f(np.eye(2), [[3.0, 4.0]])
     array([[3., 0., 4., 0.],
            [0., 3., 0., 4.]])
+    >>> t = sp.Symbol("t")
+    >>> lambdify([t], [t, t**2])(3.0)
+    array([3., 9.])
     """
-    args = list(args)
-    shapes = []
-    flat_symbols = []
+    return _compile(args, expr, "args")
+
+
+def _compile(args, expr, argname):
+    if isinstance(args, (sp.Basic, sp.MatrixBase)) or not isinstance(args, (list, tuple)):
+        raise TypeError(f"{argname} must be a list of symbols or symbol matrices, e.g. [W, x]; got {args!r:.60}")
+    shapes, flat_symbols, owner = [], [], {}
     for position, arg in enumerate(args):
         if isinstance(arg, sp.Symbol):
             shapes.append(())
-            flat_symbols.append(arg)
-        elif isinstance(arg, sp.MatrixBase) and all(isinstance(s, sp.Symbol) for s in arg):
+            symbols = [arg]
+        elif isinstance(arg, sp.MatrixBase) and len(arg) and all(isinstance(s, sp.Symbol) for s in arg):
             shapes.append(arg.shape)
-            flat_symbols.extend(list(arg))
+            symbols = list(arg)
         else:
-            raise TypeError(
-                f"args[{position}] must be a Symbol or a matrix of Symbols; got {arg!r}"
-            )
-    expr_is_matrix = isinstance(expr, sp.MatrixBase)
-    expr = sp.Matrix(expr) if expr_is_matrix else sp.sympify(expr)
+            raise TypeError(f"{argname}[{position}] must be a Symbol or a matrix of Symbols; got {arg!r:.60}")
+        for symbol in symbols:
+            if _symbol_key(symbol) in owner:
+                raise ValueError(
+                    f"{argname}[{position}] must not repeat the symbol {symbol}: "
+                    f"{argname}[{owner[_symbol_key(symbol)]}] already gives it a value; "
+                    f"each symbol must get exactly one value"
+                )
+            owner[_symbol_key(symbol)] = position
+        flat_symbols.extend(symbols)
+    if isinstance(expr, (sp.MatrixBase, list, tuple, np.ndarray)):
+        shape = np.shape(np.array(expr, dtype=object)) if not isinstance(expr, sp.MatrixBase) else expr.shape
+        expr, out_shape = _as_matrix(expr, "expr"), shape if len(shape) == 1 else None
+    else:
+        expr, out_shape = _scalar(expr, "expr"), ()
     missing = expr.free_symbols - set(flat_symbols)
     if missing:
         names = ", ".join(sorted(str(s) for s in missing))
-        raise ValueError(f"expr has symbols with no value given: {names}")
+        alike = sorted({s.name for s in missing} & {s.name for s in flat_symbols})
+        note = f" (a symbol named {', '.join(alike)} was given, with other assumptions such as real=True)" if alike else ""
+        raise ValueError(
+            f"{argname} must give every symbol of expr a value; expr has symbols with no value given: {names}{note}"
+        )
+    unknown = expr.atoms(AppliedUndef)
+    if unknown:
+        raise ValueError(f"expr must hold only known functions (exp, sin, ...); got {sorted(map(str, unknown))}")
     compiled = sp.lambdify(flat_symbols, expr, modules="numpy")
 
     def numeric(*values):
-        if len(values) != len(args):
-            raise TypeError(f"expected {len(args)} arrays (one per arg); got {len(values)}")
+        if len(values) != len(shapes):
+            raise TypeError(f"expected {len(shapes)} arrays (one per arg); got {len(values)}")
         flat = []
         for position, (value, shape) in enumerate(zip(values, shapes)):
-            array = np.asarray(value, dtype=np.float64)
+            array = as_float_array(value, f"value {position}", ndims=(0, 1, 2))
             if not _fits(array.shape, shape):
                 raise ValueError(
                     f"value {position} must have shape {shape} to match its symbols; "
                     f"got shape {array.shape}"
                 )
             flat.extend(array.reshape(-1).tolist())
-        result = np.asarray(compiled(*flat), dtype=np.float64)
-        return result if expr_is_matrix else float(result)
+        with np.errstate(all="ignore"):
+            result = np.asarray(compiled(*flat), dtype=np.float64)
+        if not np.all(np.isfinite(result)):
+            raise ValueError(
+                f"expr evaluated to {result[~np.isfinite(result)].ravel()[0]} at these values "
+                f"(an overflow or a division by zero); the values must keep expr finite"
+            )
+        if out_shape is None:
+            return result
+        return result.reshape(out_shape) if out_shape else float(result.reshape(()))
 
     return numeric
 
@@ -71,14 +111,21 @@ def evaluate(expr, values):
     """Evaluate ``expr`` numerically at ``values``: (symbols, number-array) pairs.
 
     ``values`` is a list of pairs, or a dict whose keys are Symbols (sympy
-    matrices are unhashable, so pairs are the way to pass them).
+    matrices are unhashable, so pairs are the way to pass them). Every
+    symbol of ``expr`` must get exactly one value.
 
     >>> W = symbol_matrix("w", 1, 2)
     >>> evaluate(W * W.T, [(W, [[3.0, 4.0]])])
     array([[25.]])
     """
-    pairs = list(values.items()) if isinstance(values, dict) else list(values)
+    if isinstance(values, dict):
+        pairs = list(values.items())
+    elif isinstance(values, (list, tuple)):
+        pairs = list(values)
+    else:
+        raise TypeError(f"values must be a list of (symbols, value) pairs or a dict; got {values!r:.60}")
     for position, pair in enumerate(pairs):
-        if not (isinstance(pair, tuple) and len(pair) == 2):
-            raise TypeError(f"values[{position}] must be a (symbols, value) pair; got {pair!r}")
-    return lambdify([key for key, _ in pairs], expr)(*[value for _, value in pairs])
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            raise TypeError(f"values[{position}] must be a (symbols, value) pair; got {pair!r:.60}")
+    function = _compile([key for key, _ in pairs], expr, "values")
+    return function(*[value for _, value in pairs])

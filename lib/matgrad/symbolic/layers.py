@@ -1,128 +1,149 @@
-"""Symbolic twins of the numeric layers: Linear, Sigmoid, Identity."""
+"""Symbolic twin of ``matgrad.Linear``: same methods, every derivative derived by sympy."""
 
 import sympy as sp
 
-from matgrad.symbolic._checks import _as_matrix, _check_convention, _symbols_like
-from matgrad.symbolic.calculus import jacobian
+from matgrad.symbolic._checks import (
+    _as_matrix,
+    _as_samples,
+    _check_convention,
+    _one_sample,
+    _placeholders,
+    _reused_symbols,
+)
+from matgrad.symbolic.calculus import gradient, jacobian
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
+
+__all__ = ["Linear"]
 
 
 class Linear:
-    """Symbolic affine layer. Row: ``Y = X W + B``; column: ``y = W x + b``.
+    """Symbolic affine layer. Row convention: ``Y = X W + b``; column: ``y = W x + b``.
 
-    Row convention: ``W`` (n_in, n_out), ``b`` a (1, n_out) row; ``X`` is
-    (batch, n_in), each row a sample (the bias is added to every row).
-    Column convention: ``W`` (n_out, n_in), ``b`` an (n_out, 1) column;
-    ``x`` is (n_in, 1). ``b`` defaults to zeros.
+    Row convention (default): ``W`` (n_in, n_out); ``X`` (batch, n_in), one
+    sample per row. Column convention: ``W`` (n_out, n_in); ``X`` (n_in,
+    batch), one sample per column. A 1-D input is one sample, returned as
+    a (1, n) row (row convention) or an (n, 1) column (column convention).
+
+    ``b`` may be any vector of n_out entries (1-D, a row or a column;
+    zeros if omitted). SymPy has no 1-D matrices, so it is stored as a
+    (1, n_out) row in row convention and an (n_out, 1) column in column
+    convention. Entries of ``W`` and ``b`` may be numbers or expressions; a
+    symbol may be only one parameter entry (else ``ValueError``).
+
+    Every derivative (``backward``, the Jacobians) is derived by sympy from
+    the forward expression, never typed in, so it checks ``matgrad.Linear``.
 
     >>> W, b = symbol_matrix("w", 2, 3), symbol_row("b", 3)
     >>> Linear(W, b).forward(symbol_row("x", 2))
     Matrix([[b1 + w11*x1 + w21*x2, b2 + w12*x1 + w22*x2, b3 + w13*x1 + w23*x2]])
+    >>> Linear([[1, 2, 3], [4, 5, 6]], convention="column").backward([9, 10, 11], [7, 8])[1]
+    Matrix([
+    [63, 70, 77],
+    [72, 80, 88]])
     """
 
     def __init__(self, W, b=None, convention="row"):
-        self.convention = _check_convention(convention)
-        self.W = _as_matrix(W, "W")
-        rows, cols = self.W.shape
-        self.n_in, self.n_out = (rows, cols) if convention == "row" else (cols, rows)
+        self._convention = _check_convention(convention)
+        self.W = _as_matrix(W, "W", vector=None)
         bias_shape = (1, self.n_out) if convention == "row" else (self.n_out, 1)
         if b is None:
             b = sp.zeros(*bias_shape)
-        self.b = _as_matrix(b, "b")
-        if self.b.shape != bias_shape:
+        b = _as_matrix(b, "b", vector=convention)
+        if 1 not in b.shape or len(b) != self.n_out:
+            n = self.n_out
             raise ValueError(
-                f"b must have shape {bias_shape} to match W of shape {self.W.shape} "
-                f"in {convention} convention; got shape {self.b.shape}"
+                f"b must have n_out = {n} entries (shape ({n},), (1, {n}) or ({n}, 1)) to match "
+                f"W of shape {self.W.shape} in {convention} convention; got shape {b.shape}"
             )
+        self.b = b.reshape(*bias_shape)
+        shared = _reused_symbols([("W", self.W), ("b", self.b)])
+        if shared:
+            where = "; ".join(f"{s} in {' and '.join(places)}" for s, places in shared.items())
+            vector = "symbol_row" if convention == "row" else "symbol_column"
+            raise ValueError(
+                f"W and b must not reuse a symbol (each symbol is one parameter entry); got {where}. "
+                f'Give every entry its own name, e.g. W = symbol_matrix("w", {self.W.rows}, '
+                f'{self.W.cols}) and b = {vector}("b", {self.n_out})'
+            )
+
+    @property
+    def convention(self):
+        """``"row"`` (``Y = X W + b``) or ``"column"`` (``y = W x + b``)."""
+        return self._convention
+
+    @property
+    def n_in(self):
+        """Inputs per sample."""
+        return self.W.shape[0 if self._convention == "row" else 1]
+
+    @property
+    def n_out(self):
+        """Outputs per sample."""
+        return self.W.shape[1 if self._convention == "row" else 0]
 
     def __repr__(self):
-        return (
-            f"symbolic.Linear(n_in={self.n_in}, n_out={self.n_out}, convention={self.convention!r})"
+        return f"symbolic.Linear(n_in={self.n_in}, n_out={self.n_out}, convention={self._convention!r})"
+
+    def _affine(self, X, W, b):
+        if self._convention == "row":
+            return X * W + sp.ones(X.rows, 1) * b
+        return W * X + b * sp.ones(1, X.cols)
+
+    def forward(self, X):
+        """Row: ``X`` (batch, n_in) -> ``X W + b`` (batch, n_out). Column: ``X`` (n_in, batch)
+        -> ``W X + b`` (n_out, batch). A 1-D ``X`` is one sample (a row or a column)."""
+        return self._affine(_as_samples(X, "X", self.n_in, self._convention), self.W, self.b)
+
+    def backward(self, X, dY):
+        """``(dX, dW, db)``: sympy's gradients of ``L = sum(dY o Y)`` by X, W and b.
+
+        ``dY = dL/dY`` has Y's shape; ``dX`` has X's (2-D), ``dW`` W's and
+        ``db`` b's (stored) shape; the parameters' gradients are summed over
+        the batch, as in ``matgrad.Linear.backward``.
+        """
+        X = _as_samples(X, "X", self.n_in, self._convention)
+        dY = _as_samples(dY, "dY", self.n_out, self._convention)
+        axis, unit = (0, "rows") if self._convention == "row" else (1, "columns")
+        if dY.shape[axis] != X.shape[axis]:
+            raise ValueError(
+                f"X and dY must have the same number of {unit} (one per sample); "
+                f"got X {X.shape} and dY {dY.shape}"
+            )
+        (Xp, back_x), (Wp, back_w), (bp, back_b) = (
+            _placeholders(X, "x"), _placeholders(self.W, "w"), _placeholders(self.b, "b")
         )
+        Y = self._affine(Xp, Wp, bp)
+        L = sum((g * y for g, y in zip(dY, Y)), sp.S.Zero)
+        back = {**back_x, **back_w, **back_b}
+        return tuple(gradient(L, P).xreplace(back) for P in (Xp, Wp, bp))
 
-    def _check_input(self, x):
-        x = _as_matrix(x, "x")
-        if self.convention == "row" and x.shape[1:] != (self.n_in,):
-            raise ValueError(
-                f"x must have shape (batch, {self.n_in}) in row convention; got shape {x.shape}"
-            )
-        if self.convention == "column" and x.shape != (self.n_in, 1):
-            raise ValueError(
-                f"x must have shape ({self.n_in}, 1) in column convention; got shape {x.shape}"
-            )
-        return x
+    def _sample_or_placeholder(self, x):
+        if x is not None:
+            return _one_sample(x, "x", self.n_in, self._convention)
+        shape = (1, self.n_in) if self._convention == "row" else (self.n_in, 1)
+        return _placeholders(sp.zeros(*shape), "x")[0]
 
-    def forward(self, x):
-        """Row: ``x W + b`` (batch, n_out). Column: ``W x + b`` (n_out, 1)."""
-        x = self._check_input(x)
-        if self.convention == "row":
-            return x * self.W + sp.ones(x.shape[0], 1) * self.b
-        return self.W * x + self.b
+    def jacobian_input(self, x=None):
+        """dy/dx for one sample, derived by sympy: (n_out, n_in), ``W^T`` (row) or ``W`` (column).
 
-    def _single(self, x):
-        x = self._check_input(x)
-        if x.shape[0] != 1 and self.convention == "row":
-            raise ValueError(f"x must be one sample, shape (1, {self.n_in}); got shape {x.shape}")
-        return x
+        The Jacobian of a Linear layer is the same for every ``x``; without
+        ``x`` a placeholder sample is used.
 
-    def jacobian_input(self, x):
-        """dY/dx derived by sympy, shape (n_out, n_in): ``W.T`` (row) or ``W`` (column)."""
-        x = self._single(x)
-        return jacobian(self.forward(x), x)
+        >>> Linear(symbol_matrix("w", 2, 1)).jacobian_input()
+        Matrix([[w11, w21]])
+        """
+        x = self._sample_or_placeholder(x)
+        xp, back = _placeholders(x, "x")
+        return jacobian(self._affine(xp, self.W, self.b), xp).xreplace(back)
 
     def jacobian_weights(self, x):
-        """dY/dW derived by sympy, W flattened row by row: shape (n_out, n_in*n_out)."""
-        x = self._single(x)
-        return jacobian(self.forward(x), self.W)
+        """dy/dW for one sample ``x``, derived by sympy, W flattened row by row: (n_out, n_in*n_out)."""
+        x = _one_sample(x, "x", self.n_in, self._convention)
+        Wp, back = _placeholders(self.W, "w")
+        return jacobian(self._affine(x, Wp, self.b), Wp).xreplace(back)
 
-    def jacobian_bias(self, x):
-        """dY/db derived by sympy: the (n_out, n_out) identity (``b`` must be symbols)."""
-        x = self._single(x)
-        return jacobian(self.forward(x), self.b)
-
-
-def sigmoid(t):
-    """The logistic function as a sympy expression: ``1 / (1 + exp(-t))``."""
-    return 1 / (1 + sp.exp(-t))
-
-
-class _Elementwise:
-    def _function(self, t):
-        raise NotImplementedError
-
-    def __repr__(self):
-        return f"symbolic.{type(self).__name__}()"
-
-    def forward(self, z):
-        """Apply the activation to every entry of ``z`` (any shape)."""
-        return _as_matrix(z, "z").applyfunc(self._function)
-
-    def jacobian(self, z):
-        """dO/dz derived by sympy for a vector ``z`` (symbols or expressions): diagonal, (n, n)."""
-        z = _as_matrix(z, "z")
-        if 1 not in z.shape:
-            raise ValueError(f"z must be a vector (1, n) or (n, 1); got shape {z.shape}")
-        # z may hold expressions (say a pre-activation N = x W): differentiate
-        # by stand-in symbols, then put z back.
-        placeholders, values = _symbols_like(z, "z")
-        return jacobian(self.forward(placeholders), placeholders).xreplace(values)
-
-
-class Sigmoid(_Elementwise):
-    """Symbolic sigmoid. Its Jacobian is diagonal with entries s(z)(1 - s(z)).
-
-    >>> z = symbol_row("z", 2)
-    >>> J = Sigmoid().jacobian(z)
-    >>> J.is_diagonal(), sp.simplify(J[0, 0] - sigmoid(z[0]) * (1 - sigmoid(z[0])))
-    (True, 0)
-    """
-
-    def _function(self, t):
-        return sigmoid(t)
-
-
-class Identity(_Elementwise):
-    """Symbolic identity activation (Jacobian = identity matrix)."""
-
-    def _function(self, t):
-        return t
+    def jacobian_bias(self, x=None):
+        """dy/db for one sample, derived by sympy: the (n_out, n_out) identity, for every ``x``."""
+        x = self._sample_or_placeholder(x)
+        bp, back = _placeholders(self.b, "b")
+        return jacobian(self._affine(x, self.W, bp), bp).xreplace(back)

@@ -1,30 +1,59 @@
-"""Symbolic twins of the two losses."""
+"""Symbolic twins of the two losses; ``grad`` is derived by sympy from ``value``."""
 
 import sympy as sp
 
-from matgrad.symbolic._checks import _as_matrix
+from matgrad.symbolic._checks import _as_matrix, _placeholders
+from matgrad.symbolic.calculus import gradient
+
+__all__ = ["HalfSSELoss", "MSELoss"]
 
 
-def _loss_pair(yhat, y):
-    yhat, y = _as_matrix(yhat, "yhat"), _as_matrix(y, "y")
-    if yhat.shape != y.shape:
-        raise ValueError(
-            f"yhat and y must have the same shape; got yhat {yhat.shape} and y {y.shape}"
-        )
-    return yhat, y
+class _Loss:
+    """``value(yhat, y)`` is one sympy expression; ``grad`` differentiates it by ``yhat``.
 
+    ``yhat`` and ``y`` are matrices of the same shape (a 1-D list is a (1, n) row).
+    """
 
-class MSELoss:
-    """``(1/N) sum (yhat - y)^2`` over all N entries, as a sympy expression."""
+    def __repr__(self):
+        return f"symbolic.{type(self).__name__}()"
+
+    @staticmethod
+    def _pair(yhat, y):
+        yhat, y = _as_matrix(yhat, "yhat"), _as_matrix(y, "y")
+        if yhat.shape != y.shape:
+            raise ValueError(
+                f"yhat and y must have the same shape; got yhat {yhat.shape} and y {y.shape}"
+            )
+        return yhat, y
 
     def value(self, yhat, y):
-        yhat, y = _loss_pair(yhat, y)
+        """The loss as a sympy expression."""
+        return self._value(*self._pair(yhat, y))
+
+    def grad(self, yhat, y):
+        """dL/dyhat, shape of ``yhat``, derived by ``sympy.diff`` from :meth:`value`."""
+        yhat, y = self._pair(yhat, y)
+        P, back = _placeholders(yhat, "yhat")
+        return gradient(self._value(P, y), P).xreplace(back)
+
+
+class MSELoss(_Loss):
+    """``(1/N) sum (yhat - y)^2`` over all N entries.
+
+    >>> MSELoss().grad([[1], [2], [3]], [[1], [0], [0]]).T
+    Matrix([[0, 4/3, 2]])
+    """
+
+    def _value(self, yhat, y):
         return sum(((a - b) ** 2 for a, b in zip(yhat, y)), sp.S.Zero) / len(yhat)
 
 
-class HalfSSELoss:
-    """``1/2 sum (y - yhat)^2``, as a sympy expression."""
+class HalfSSELoss(_Loss):
+    """``1/2 sum (y - yhat)^2``.
 
-    def value(self, yhat, y):
-        yhat, y = _loss_pair(yhat, y)
+    >>> HalfSSELoss().grad([1, 4], [0, 2])
+    Matrix([[1, 2]])
+    """
+
+    def _value(self, yhat, y):
         return sum(((b - a) ** 2 for a, b in zip(yhat, y)), sp.S.Zero) / 2

@@ -2,76 +2,111 @@
 
 import sympy as sp
 
-from matgrad.symbolic._checks import _as_matrix, _symbols_like
+from matgrad.network import LayerTrace, checked_loss, checked_pairs
+from matgrad.symbolic._checks import _as_samples, _check_positive_rate, _placeholders, _reused_symbols
+from matgrad.symbolic.activations import Identity, _Elementwise
 from matgrad.symbolic.calculus import gradient
-from matgrad.symbolic.layers import Identity, Linear, _Elementwise
-from matgrad.symbolic.losses import HalfSSELoss  # noqa: F401 (doctests)
+from matgrad.symbolic.layers import Linear
+from matgrad.symbolic.losses import HalfSSELoss, _Loss
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
+
+__all__ = ["LayerTrace", "Network"]
 
 
 class Network:
-    """Symbolic twin of ``matgrad.Network`` (row convention).
+    """Symbolic twin of ``matgrad.Network``: ``layers`` is a list of ``(Linear, activation)`` pairs.
 
-    ``layers`` is a list of ``(Linear, activation)`` pairs. ``gradients``
-    differentiates the whole loss expression with sympy -- no chain rule
-    written by hand -- so it checks the numeric backprop independently.
+    Same methods and shapes as the numeric network (``forward`` returns
+    ``(yhat, trace)`` with one :class:`matgrad.LayerTrace` per layer).
+    ``gradients`` differentiates the whole loss expression with sympy -- no
+    chain rule written by hand -- so it checks the numeric backprop
+    independently. Every layer must use the same convention, and every
+    symbol may be only one parameter entry: two layers built from the same
+    symbols would silently share their weights, so they are refused.
 
     >>> l1 = Linear(symbol_matrix("w", 1, 1), symbol_row("b", 1))
     >>> net = Network([(l1, Identity())])
-    >>> net.gradients(sp.Matrix([[2]]), sp.Matrix([[0]]), HalfSSELoss())
+    >>> net.gradients([[2]], [[0]], HalfSSELoss())
     [(Matrix([[2*b1 + 4*w11]]), Matrix([[b1 + 2*w11]]))]
     """
 
     def __init__(self, layers):
-        self.layers = tuple(layers)
-        for index, pair in enumerate(self.layers):
-            if not (isinstance(pair, tuple) and len(pair) == 2):
-                raise TypeError(
-                    f"layers[{index}] must be a (Linear, activation) pair; got {pair!r}"
-                )
-            linear, activation = pair
-            if not isinstance(linear, Linear) or linear.convention != "row":
-                raise TypeError(f"layers[{index}][0] must be a row-convention symbolic.Linear")
-            if not isinstance(activation, _Elementwise):
-                raise TypeError(f"layers[{index}][1] must be symbolic.Sigmoid() or Identity()")
-            if index and self.layers[index - 1][0].n_out != linear.n_in:
-                raise ValueError(
-                    f"layers[{index}] expects {linear.n_in} inputs but layers[{index - 1}] "
-                    f"produces {self.layers[index - 1][0].n_out}"
-                )
+        self.layers = checked_pairs(layers, Linear, _Elementwise, "matgrad.symbolic")
+        named = [(f"layers[{i}]", M) for i, (lin, _) in enumerate(self.layers) for M in (lin.W, lin.b)]
+        shared = _reused_symbols(named)
+        if shared:
+            first, second = shared[next(iter(shared))][:2]
+            W = dict(named[::2])[second]
+            names = ", ".join(str(s) for s in shared)
+            raise ValueError(
+                f"{first} and {second} must not share parameter symbols ({names}): their "
+                f"weights would silently be the same. Give each layer its own names, e.g. "
+                f'symbol_matrix("u", {W.rows}, {W.cols}) for {second}'
+            )
+
+    def __repr__(self):
+        inner = ", ".join(f"({lin!r}, {act!r})" for lin, act in self.layers)
+        return f"symbolic.Network([{inner}])"
+
+    @property
+    def sizes(self):
+        """Widths from input to output, e.g. ``(1, 2, 2, 1)``."""
+        return (self.layers[0][0].n_in,) + tuple(lin.n_out for lin, _ in self.layers)
+
+    @property
+    def convention(self):
+        """The convention all the layers share: ``"row"`` or ``"column"``."""
+        return self.layers[0][0].convention
 
     def forward(self, X):
-        """``X`` (batch, n_in) -> ``(O_last, trace)``; trace holds ``(input, pre, out)`` per layer."""
-        O, trace = _as_matrix(X, "X"), []
+        """``X`` -> ``(yhat, trace)``: row (batch, n_in) -> (batch, n_out); column (n_in, batch)
+        -> (n_out, batch). A 1-D ``X`` is one sample (a batch of one); trace holds
+        one ``LayerTrace(input, pre, out)`` per layer."""
+        O, trace = _as_samples(X, "X", self.sizes[0], self.convention), []
         for linear, activation in self.layers:
             N = linear.forward(O)
             out = activation.forward(N)
-            trace.append((O, N, out))
+            trace.append(LayerTrace(O, N, out))
             O = out
-        return O, trace
+        return O, tuple(trace)
+
+    def _targets(self, X, y, loss):
+        checked_loss(loss, _Loss, "matgrad.symbolic")
+        yhat, _ = self.forward(X)
+        return yhat, _as_samples(y, "y", self.sizes[-1], self.convention)
 
     def loss(self, X, y, loss):
         """The loss as one sympy expression in all the layers' symbols."""
-        yhat, _ = self.forward(X)
+        yhat, y = self._targets(X, y, loss)
         return loss.value(yhat, y)
 
     def gradients(self, X, y, loss):
         """``[(dL/dW_0, dL/db_0), ...]`` as sympy matrices of the parameters' shapes.
 
-        Parameters given as numbers (say a zero bias) are differentiated too:
-        they are swapped for placeholder symbols, and the numbers put back
-        into the result.
+        Every parameter entry (a symbol, a number or an expression) is
+        swapped for its own placeholder symbol, sympy differentiates the loss
+        by the placeholders, and the entries are put back into the result.
         """
-        layers, values, placeholders = [], {}, []
+        self._targets(X, y, loss)  # checks first, in the caller's terms
+        layers, back, placeholders = [], {}, []
         for linear, activation in self.layers:
-            W, W_values = _symbols_like(linear.W, "W")
-            b, b_values = _symbols_like(linear.b, "b")
-            values.update(W_values)
-            values.update(b_values)
+            (W, back_w), (b, back_b) = _placeholders(linear.W, "W"), _placeholders(linear.b, "b")
+            back.update(back_w)
+            back.update(back_b)
             placeholders.append((W, b))
-            layers.append((Linear(W, b), activation))
+            layers.append((Linear(W, b, linear.convention), activation))
         L = Network(layers).loss(X, y, loss)
-        return [
-            (gradient(L, W).xreplace(values), gradient(L, b).xreplace(values))
-            for W, b in placeholders
-        ]
+        return [(gradient(L, W).xreplace(back), gradient(L, b).xreplace(back)) for W, b in placeholders]
+
+    def step(self, X, y, loss, lr):
+        """One gradient-descent step: a NEW network with ``W - lr dW`` and ``b - lr db``.
+
+        ``lr`` is a positive number or a sympy symbol (a learning rate left open).
+        """
+        lr = _check_positive_rate(lr)
+        return Network(
+            [
+                (Linear(lin.W - lr * dW, lin.b - lr * db, lin.convention), activation)
+                for (lin, activation), (dW, db) in zip(self.layers, self.gradients(X, y, loss))
+            ]
+        )

@@ -4,12 +4,15 @@ import sympy as sp
 
 from matgrad.symbolic._checks import _check_name, _check_size
 
+__all__ = ["symbol_column", "symbol_matrix", "symbol_row"]
+
 
 def symbol_matrix(name, rows, cols):
-    """A (rows, cols) matrix of symbols named like the seeds: ``w11, w12, ...``.
+    """A (rows, cols) matrix of symbols named like the source material: ``w11, w12, ...``.
 
     Indices start at 1. When an index can exceed 9 an underscore separates
-    them (``w1_10``) so names stay unambiguous.
+    them (``w1_10``) so names stay unambiguous. ``rows`` and ``cols`` are
+    positive integers (Python, numpy or sympy) of at most ``MAX_SIZE`` (64).
 
     >>> symbol_matrix("w", 2, 2)
     Matrix([
