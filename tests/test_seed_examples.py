@@ -50,13 +50,14 @@ def test_seed001_finite_differences_and_hand_formula():
     def loss_of_w(W):
         return float(DLDY_SEED @ (W @ X_SEED))
 
-    np.testing.assert_allclose(gradcheck(loss_of_x, X_SEED), DLDX_EXPECTED, rtol=1e-8)
-    np.testing.assert_allclose(gradcheck(loss_of_w, W_SEED), DLDW_EXPECTED, rtol=1e-8)
+    dX, dW, _ = Linear(W_SEED.T).backward(X_SEED, DLDY_SEED)  # the library (row convention: W^T)
+    np.testing.assert_allclose(gradcheck(loss_of_x, X_SEED), dX, rtol=1e-8)
+    np.testing.assert_allclose(gradcheck(loss_of_w, W_SEED), dW.T, rtol=1e-8)
     # hand: dL/dx_j = sum_k dL/dy_k W_kj ; dL/dW_ij = dL/dy_i x_j
     hand_dx = [sum(DLDY_SEED[k] * W_SEED[k, j] for k in range(2)) for j in range(3)]
     hand_dw = [[DLDY_SEED[i] * X_SEED[j] for j in range(3)] for i in range(2)]
-    assert hand_dx == DLDX_EXPECTED
-    assert hand_dw == DLDW_EXPECTED
+    assert hand_dx == DLDX_EXPECTED == dX.tolist()
+    assert hand_dw == DLDW_EXPECTED == dW.T.tolist()
 
 
 def test_seed000_input_jacobian_is_w_transpose():
