@@ -1,13 +1,23 @@
-"""The README tells the truth: its commands are the ones CI runs, and its
-course map lists exactly the notebooks in notebooks/."""
+"""The README tells the truth: its commands are the ones CI runs, its course
+map lists exactly the notebooks in notebooks/, its Binder badge opens the first
+one, and it tells an instructor the command that refreshes stored outputs.
+
+The README's two commands are defined here once; tests/test_workflow.py
+imports them to check the GitHub workflow.
+"""
 
 import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text()
-INSTALL = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/jupyter lab notebooks"
+# "Run locally": set up (install everything) and open the course, then test
+SET_UP = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt"
+OPEN_COURSE = ".venv/bin/jupyter lab notebooks"
+INSTALL = f"{SET_UP} && {OPEN_COURSE}"
 TEST = ".venv/bin/python -m pytest"
+REFRESH = ".venv/bin/python tools/refresh_notebooks.py"
+FIRST_NOTEBOOK = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))[0]
 
 
 def _section(title):
@@ -34,6 +44,20 @@ def test_course_map_matches_the_notebooks():
     assert sorted(linked) == on_disk, f"README links {sorted(linked)}, notebooks/ holds {on_disk}"
 
 
-def test_binder_badge_opens_jupyterlab_on_the_notebooks():
-    m = re.search(r"\(https://mybinder\.org/v2/gh/([\w.-]+/[\w.-]+)/(\w+)\?urlpath=([^)\s]+)\)", README)
-    assert m and m.group(3) == "lab/tree/notebooks", "Binder badge must point at lab/tree/notebooks"
+def test_binder_badge_opens_jupyterlab_on_the_first_notebook():
+    badges = re.findall(r"\(https://mybinder\.org/v2/gh/([\w.-]+/[\w.-]+)/(\w+)\?urlpath=([^)\s]+)\)", README)
+    assert len(badges) == 1, f"expected one Binder badge, found {badges}"
+    assert badges[0][2] == f"lab/tree/notebooks/{FIRST_NOTEBOOK}", \
+        f"the Binder badge must open JupyterLab on notebooks/{FIRST_NOTEBOOK}, opens {badges[0][2]}"
+
+
+def test_instructors_are_told_how_to_refresh_stored_outputs():
+    text = " ".join(_section("For instructors: fork, edit, refresh").split())
+    assert f"`{REFRESH} notebooks/NN-name.ipynb`" in text, text
+    assert "without arguments" in text and "every notebook" in text, text
+    # the tool exists and documents the same two uses (one notebook; no argument: all)
+    usage = [ln.strip() for ln in (REPO / "tools" / "refresh_notebooks.py").read_text().splitlines()
+             if ln.strip().startswith(REFRESH)]
+    assert any(re.fullmatch(rf"{re.escape(REFRESH)}\s+# every notebook", ln) for ln in usage), usage
+    assert any(ln.startswith(f"{REFRESH} notebooks/") for ln in usage), usage
+    assert "fork" in text.lower() and TEST in text, text
