@@ -5,7 +5,8 @@ Used by tests/test_browser.py and benchmarks/bench_browser_slider.py.
 * ``LabServer``: JupyterLab on 127.0.0.1, a free port, a random token, with
   its own runtime/settings/workspace folders, serving a *copy* of notebooks/;
   stopped (with its kernels) on exit, even after a failure.
-* ``chromium()``: Debian's /usr/bin/chromium launched by Playwright.
+* ``chromium()``: Chromium launched by Playwright: Debian's /usr/bin/chromium,
+  else Playwright's own, else a system Chrome (``pick_chromium``).
 * ``LabPage``: open a notebook, Restart Kernel and Run All Cells through the
   Kernel menu, wait for the fresh run to finish, and read or move widgets.
 """
@@ -144,13 +145,53 @@ class LabServer(contextlib.AbstractContextManager):
         return False
 
 
+# Chrome on PATH, for machines with neither Debian's nor Playwright's Chromium
+SYSTEM_CHROMES = ("google-chrome", "google-chrome-stable", "chromium", "chromium-browser")
+
+
+def pick_chromium(playwright_chromium, exists=os.path.exists, which=shutil.which) -> str | None:
+    """The browser to drive: Debian's /usr/bin/chromium (here and in .ci/run),
+    else Playwright's own Chromium (``playwright install chromium``, as the
+    GitHub workflow does), else the first of ``SYSTEM_CHROMES`` on PATH;
+    None when there is none. ``playwright_chromium()`` returns the path
+    Playwright would launch; it is called only when Debian's is missing.
+
+    >>> pick_chromium(lambda: "/pw/chrome", exists=lambda path: path == "/pw/chrome", which=lambda name: None)
+    '/pw/chrome'
+    """
+    if exists(CHROMIUM):
+        return CHROMIUM
+    bundled = playwright_chromium()
+    if bundled and exists(bundled):
+        return bundled
+    for name in SYSTEM_CHROMES:
+        if found := which(name):
+            return found
+    return None
+
+
+def find_chromium() -> str | None:
+    """``pick_chromium`` on this machine (may start Playwright's driver once)."""
+    def playwright_chromium() -> str:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            return p.chromium.executable_path
+
+    return pick_chromium(playwright_chromium)
+
+
 @contextlib.contextmanager
 def chromium(headless: bool = True):
-    """Debian's Chromium through Playwright; closed on exit, even after a failure."""
+    """The browser ``pick_chromium`` chooses, through Playwright; closed on exit, even after a failure."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=headless)
+        executable = pick_chromium(lambda: p.chromium.executable_path)
+        if executable is None:
+            raise FileNotFoundError(f"no browser: neither {CHROMIUM}, nor Playwright's Chromium "
+                                    f"(playwright install chromium), nor any of {', '.join(SYSTEM_CHROMES)} on PATH")
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=headless)
         try:
             yield browser
         finally:

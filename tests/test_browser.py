@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lab_harness import CHROMIUM, REPO, LabPage, LabServer, chromium, parse_readout
+from lab_harness import CHROMIUM, REPO, LabPage, LabServer, chromium, find_chromium, parse_readout
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +42,9 @@ def expected_readout(**overrides) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        reason = f"{CHROMIUM} is missing (apt-get install -y chromium)"
+    if find_chromium() is None:
+        reason = (f"no browser: {CHROMIUM} is missing (apt-get install -y chromium), and so are "
+                  "Playwright's Chromium (.venv/bin/playwright install chromium) and a system Chrome")
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true and {reason}", pytrace=False)
         pytest.skip(reason)
