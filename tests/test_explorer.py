@@ -8,7 +8,8 @@ import pytest
 from lab_harness import parse_readout
 
 from matgrad.course import homework
-from matgrad.widgets.explorer import SPAN, HomeworkExplorer, details, explorer_state, readout
+from matgrad.widgets.explorer import HomeworkExplorer, details, explorer_state, readout, show_explorer
+from matgrad.widgets.loss_plot import SPAN
 
 NAMES = homework.PARAMETER_NAMES
 
@@ -55,7 +56,7 @@ def test_the_widget_has_one_slider_per_parameter_and_lr():
 def test_moving_a_slider_updates_every_number(name):
     ex = HomeworkExplorer()
     before = ex.readout.value
-    ex.sliders[name].value = homework.DEFAULTS[name] + 0.37
+    ex.controls[name].value = homework.DEFAULTS[name] + 0.37
     assert ex.readout.value != before
     assert parse_readout(text_of(ex.readout.value)) == library_readout({name: homework.DEFAULTS[name] + 0.37})
     updated = homework.updated_by_name(homework.network(**{name: homework.DEFAULTS[name] + 0.37}))
@@ -64,8 +65,8 @@ def test_moving_a_slider_updates_every_number(name):
 
 def test_the_plot_shows_the_curve_the_point_and_the_tangent_with_the_gradient_as_slope():
     ex = HomeworkExplorer(selected="w2_12")
-    ex.sliders["w3_21"].value = 1.2  # another parameter moves the curve of w2_12
-    plot = ex._figure
+    ex.controls["w3_21"].value = 1.2  # another parameter moves the curve of w2_12
+    plot = ex.plot
     state = explorer_state(ex.values, ex.lr, "w2_12")
     xs, ys = plot.curve.get_data()
     np.testing.assert_allclose(ys, homework.loss_along("w2_12", xs, w3_21=1.2), rtol=1e-14)
@@ -85,25 +86,82 @@ def test_the_plot_shows_the_curve_the_point_and_the_tangent_with_the_gradient_as
 def test_choosing_another_parameter_redraws_the_plot():
     ex = HomeworkExplorer()
     first = ex.image.value
-    ex.choice.value = "b1_2"
+    ex.controls["selected"].value = "b1_2"
     assert ex.image.value != first
-    assert ex._figure.ax.get_xlabel() == "b1_2"
-    assert ex._figure.curve.get_data()[0][30] == pytest.approx(1.0)
+    assert ex.plot.ax.get_xlabel() == "b1_2"
+    assert ex.plot.curve.get_data()[0][30] == pytest.approx(1.0)
 
 
-def test_a_large_move_changes_the_view():
+def assert_the_curve_spans_the_view(ex):
+    x0, x1 = ex.plot.ax.get_xlim()
+    xs, ys = ex.plot.curve.get_data()
+    assert (xs[0], xs[-1]) == (pytest.approx(x0, abs=1e-12), pytest.approx(x1, abs=1e-12))
+    value = ex.values[ex.selected]
+    assert x0 + SPAN / 2 - 1e-9 <= value <= x1 - SPAN / 2 + 1e-9, "the value stays in the middle half"
+    y0, y1 = ex.plot.ax.get_ylim()
+    assert y0 <= ys.min() and ys.max() <= y1, "the curve stays inside the y-range"
+
+
+def test_after_a_large_move_the_view_follows_and_the_curve_spans_it():
     ex = HomeworkExplorer()
-    view = ex._figure.view
-    ex.sliders["w3_11"].value = 2.9
-    assert ex._figure.view != view
-    x0, x1 = ex._figure.view[1]
-    assert x0 < 2.9 < x1
+    assert ex.plot.ax.get_xlim() == (1.0 - SPAN, 1.0 + SPAN)
+    ex.controls["w3_11"].value = 3.9
+    assert ex.plot.ax.get_xlim() == (pytest.approx(3.9 - SPAN), pytest.approx(3.9 + SPAN))
+    assert_the_curve_spans_the_view(ex)
+
+
+@pytest.mark.parametrize("name", ["w3_11", "w2_22", "b1_1"])
+def test_the_curve_spans_the_view_after_any_walk(name):
+    ex = HomeworkExplorer(selected=name)
+    rng = np.random.default_rng(7)
+    slider = ex.controls[name]
+    for move in rng.integers(-120, 121, size=25):  # steps of 0.01, small and large, both ways
+        slider.value = float(np.clip(round(slider.value + 0.01 * move, 2), slider.min, slider.max))
+        assert_the_curve_spans_the_view(ex)
+        # and the curve is the loss along that view, for the current values
+        xs, ys = ex.plot.curve.get_data()
+        np.testing.assert_allclose(ys, homework.loss_along(name, xs, **ex.values), rtol=1e-13)
+
+
+def test_controls_are_every_slider_lr_and_the_plotted_parameter():
+    ex = HomeworkExplorer()
+    assert list(ex.controls) == [*NAMES, "lr", "selected"]
+    assert ex.controls["lr"] is ex.lr_slider and ex.controls["selected"] is ex.choice
+    assert "matgrad-widget" in ex.widget._dom_classes
+
+
+def test_what_is_shown_is_what_is_computed():
+    with pytest.raises(ValueError, match=r"lr must be between 0.01 and 1.0 \(the slider's range\); got 5.0"):
+        HomeworkExplorer(lr=5.0)
+    with pytest.raises(ValueError, match=r"lr must be a multiple of 0.01 \(the slider's step\); got 0.123"):
+        HomeworkExplorer(lr=0.123)
+    with pytest.raises(ValueError, match=r"w3_11 must be a multiple of 0.01 \(the slider's step\); got 1.005"):
+        HomeworkExplorer(values={"w3_11": 1.005})
+    with pytest.raises(ValueError, match=r"w3_11 must be between -50 and 50; got 1000.0"):
+        HomeworkExplorer(values={"w3_11": 1000.0})
+    ex = HomeworkExplorer(values={"w3_11": 0.25}, lr=0.5)
+    assert (ex.values["w3_11"], ex.lr) == (0.25, 0.5)
+    assert "after one step with lr = 0.50" in ex.detail.value
+    assert parse_readout(text_of(ex.readout.value)) == library_readout({"w3_11": 0.25})
+
+
+def test_the_static_twin_prints_the_numbers_and_shows_the_picture(capsys, monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    show_explorer()
+    printed = capsys.readouterr().out
+    assert printed == readout() + "\n\n" + details() + "\n"
+    (picture,) = shown
+    assert picture.data == HomeworkExplorer().image.value  # the widget's picture at the defaults
+    assert picture.data[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_the_learning_rate_changes_the_step_not_the_gradients():
     ex = HomeworkExplorer()
     before = ex.readout.value
-    ex.lr_slider.value = 0.5
+    ex.controls["lr"].value = 0.5
     assert ex.readout.value == before
     assert "lr = 0.50" in ex.detail.value
 
@@ -115,3 +173,7 @@ def test_bad_input_is_named():
         explorer_state(selected="lr")
     with pytest.raises(ValueError, match="lr must be"):
         explorer_state(lr=-1.0)
+    with pytest.raises(TypeError, match="state must be an ExplorerState"):
+        readout({"loss": 1.0})
+    with pytest.raises(ValueError, match="centre must lie within 1.5 of w3_11 = 1.0; got 9.0"):
+        explorer_state(centre=9.0)

@@ -1,25 +1,36 @@
 """The widgets the notebooks display, in one place.
 
+* :class:`SliderPanel` (static twin :func:`show_static`): sliders over a
+  plain function that returns text, with an optional plot
+  (:class:`SigmoidPlot`, :class:`GradientNormPlot`) redrawn in place.
 * :class:`DerivationStepper` (with :func:`step` and its static twin
   :func:`show_derivation`): reveal a derivation one line at a time.
-* :class:`HomeworkExplorer` (static twins :func:`readout` and
-  :func:`details`): a slider for every parameter of the worked homework's
-  network, with a live readout of the loss and all gradients.
+* :class:`HomeworkExplorer` (static twins :func:`show_explorer`,
+  :func:`readout` and :func:`details`): a slider for every parameter of the
+  worked homework's network, with a live readout of the loss and all
+  gradients and the loss curve with its tangent.
+* :func:`format_matrix`, :func:`format_vector`: arrays printed alike in a
+  cell and in a widget (numpy's print options do not reach widgets).
 * :func:`draw_network`: any :class:`matgrad.Network` drawn with its weights.
 
-Every widget has a plain function beside it that prints what the widget
-shows in its default state, so a notebook reads correctly without a kernel.
-Only the names in :data:`WIDGET_CLASSES` display a widget; the others return
-or print plain values.
+The widget contract: every widget has ``.widget`` (the panel), ``.controls``
+(name -> slider or dropdown; setting a value updates the outputs before it
+returns) and displays ``.widget`` when shown. Outputs are replaced in place;
+plots reuse one figure. Every widget has a plain function beside it that
+shows what the widget shows in its default state, so a notebook reads
+correctly without a kernel. Only the names in :data:`WIDGET_CLASSES` display
+a widget; the others return, print or display plain values.
 
 Names are imported on first use, so ``from matgrad.widgets import
 HomeworkExplorer`` does not pay for importing SymPy (the stepper needs it,
 the explorer does not).
 
->>> sorted(__all__)
-['DerivationStepper', 'HomeworkExplorer', 'details', 'draw_network', 'readout', 'show_derivation', 'step']
+>>> sorted(__all__)  # doctest: +NORMALIZE_WHITESPACE
+['DerivationStepper', 'GradientNormPlot', 'HomeworkExplorer', 'SigmoidPlot', 'SliderPanel', 'details',
+ 'draw_network', 'format_matrix', 'format_vector', 'readout', 'show_derivation', 'show_explorer',
+ 'show_static', 'step']
 >>> WIDGET_CLASSES
-('DerivationStepper', 'HomeworkExplorer')
+('DerivationStepper', 'HomeworkExplorer', 'SliderPanel')
 >>> from matgrad.widgets import readout
 >>> readout.__module__
 'matgrad.widgets.explorer'
@@ -35,10 +46,17 @@ _HOME_MODULE = {
     "draw_network": "matgrad.widgets.drawing",
     "details": "matgrad.widgets.explorer",
     "readout": "matgrad.widgets.explorer",
+    "show_explorer": "matgrad.widgets.explorer",
+    "SliderPanel": "matgrad.widgets.panel",
+    "show_static": "matgrad.widgets.panel",
+    "SigmoidPlot": "matgrad.widgets.plots",
+    "GradientNormPlot": "matgrad.widgets.plots",
+    "format_matrix": "matgrad.widgets.formatting",
+    "format_vector": "matgrad.widgets.formatting",
 }
 
 #: The names that display an interactive widget when called (or shown).
-WIDGET_CLASSES = ("DerivationStepper", "HomeworkExplorer")
+WIDGET_CLASSES = ("DerivationStepper", "HomeworkExplorer", "SliderPanel")
 
 __all__ = sorted(_HOME_MODULE)
 

@@ -17,11 +17,13 @@ re-rendering one small PNG.
 >>> print(readout(state).splitlines()[0])
 loss = 15.628558
 >>> ex = HomeworkExplorer()
->>> ex.sliders["w3_11"].value = 1.01
->>> ex.readout.value == readout_html(explorer_state(ex.values, ex.lr, ex.selected))
-True
+>>> ex.controls["w3_11"].value = 1.01
+>>> print(ex.readout.value.splitlines()[0])
+<pre style='margin:0'>loss = 15.698337
 """
 
+import math
+import numbers
 from typing import NamedTuple
 
 import numpy as np
@@ -29,6 +31,10 @@ import numpy as np
 from matgrad.course import homework
 from matgrad.widgets.loss_plot import POINTS, SPAN, LossPlot
 
+__all__ = ["ExplorerState", "HomeworkExplorer", "details", "explorer_state", "readout", "show_explorer"]
+
+LR_RANGE = (0.01, 1.0)  # the lr slider's range
+VALUE_LIMIT = 50.0  # a parameter's start must lie within +- this
 
 
 class ExplorerState(NamedTuple):
@@ -42,26 +48,37 @@ class ExplorerState(NamedTuple):
     forward: dict  # homework.forward_values(...)
     updated: dict  # name -> value after one gradient-descent step with rate lr
     updated_loss: float
-    grid: np.ndarray  # (POINTS,) values of the selected parameter
+    centre: float  # the middle of the grid
+    grid: np.ndarray  # (POINTS,) values of the selected parameter, centre +- SPAN
     curve: np.ndarray  # (POINTS,) the loss along the grid
 
 
-def explorer_state(values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
+def explorer_state(values=None, lr=homework.LEARNING_RATE, selected="w3_11", centre=None):
     """Compute what the explorer shows; ``values`` overrides homework.DEFAULTS.
 
+    The loss curve covers ``centre +- SPAN`` (``centre`` defaults to the
+    selected parameter's value; the widget passes its plot's view centre).
+
     >>> s = explorer_state({"w3_11": 1.5}, selected="w3_11")
-    >>> f"{s.gradients['w3_11']:.6f}", s.grid.shape
-    ('7.763399', (61,))
+    >>> f"{s.gradients['w3_11']:.6f}", s.grid.shape, float(s.grid[0])
+    ('7.763399', (61,), 0.0)
     """
-    if selected not in homework.PARAMETER_NAMES:
+    if not isinstance(selected, str) or selected not in homework.PARAMETER_NAMES:
         raise ValueError(
             f"selected must be one of {', '.join(homework.PARAMETER_NAMES)}; got {selected!r}"
         )
+    if values is not None and not isinstance(values, dict):
+        raise TypeError(f"values must be a dict of parameter name -> number, or None; got {values!r}")
     values = {**homework.DEFAULTS, **homework.check_parameters(values or {})}
     net = homework.network(**values)
     yhat, _ = net.forward(homework.X)
     updated = net.step(homework.X, homework.Y, homework.LOSS, lr)
-    centre = values[selected]
+    if centre is None:
+        centre = values[selected]
+    elif isinstance(centre, bool) or not isinstance(centre, numbers.Real) or not math.isfinite(centre):
+        raise TypeError(f"centre must be a finite real number or None; got {centre!r}")
+    elif abs(centre - values[selected]) > SPAN:
+        raise ValueError(f"centre must lie within {SPAN} of {selected} = {values[selected]}; got {centre}")
     grid = np.linspace(centre - SPAN, centre + SPAN, POINTS)
     return ExplorerState(
         values=values,
@@ -72,20 +89,29 @@ def explorer_state(values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
         forward=homework.forward_values(net),
         updated=homework.parameters_of(updated),
         updated_loss=updated.loss(homework.X, homework.Y, homework.LOSS),
+        centre=float(centre),
         grid=grid,
         curve=homework.loss_along(selected, grid, **values),
     )
 
 
+def _state(state):
+    if state is None:
+        return explorer_state()
+    if not isinstance(state, ExplorerState):
+        raise TypeError(f"state must be an ExplorerState (from explorer_state(...)) or None; got {state!r}")
+    return state
+
+
 def readout(state=None):
     """``loss = ...`` and one ``dL/d<name> = ...`` line per parameter (6 decimals)."""
-    state = explorer_state() if state is None else state
+    state = _state(state)
     lines = [f"loss = {state.loss:.6f}"]
     lines += [f"dL/d{name} = {g:.6f}" for name, g in state.gradients.items()]
     return "\n".join(lines)
 
 
-def readout_html(state):
+def _readout_html(state):
     return f"<pre style='margin:0'>{readout(state)}</pre>"
 
 
@@ -95,7 +121,7 @@ def details(state=None):
     >>> print(details().splitlines()[1])
     k      x      h1_1    h1_2    h2_1    h2_2    yhat  yhat-y
     """
-    state = explorer_state() if state is None else state
+    state = _state(state)
     f = state.forward
     lines = ["forward pass (one row per sample)",
              f"{'k':2} {'x':>5}  " + "  ".join(f"{c:>6}" for c in ("h1_1", "h1_2", "h2_1", "h2_2", "yhat", "yhat-y"))]
@@ -107,41 +133,63 @@ def details(state=None):
     return "\n".join(lines)  # fmt: skip
 
 
+def _checked_start(values, lr):
+    """The explorer's own limits: each value and lr on its slider's grid (step 0.01), lr in [0.01, 1]."""
+    if values is not None and not isinstance(values, dict):
+        raise TypeError(f"values must be a dict of parameter name -> number, or None; got {values!r}")
+    values = homework.check_parameters(values or {})
+    for name, value in {**values, "lr": lr}.items():
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+            raise TypeError(f"{name} must be a finite real number; got {value!r}")
+        if abs(value) > VALUE_LIMIT:
+            raise ValueError(f"{name} must be between -{VALUE_LIMIT:g} and {VALUE_LIMIT:g}; got {value}")
+        if abs(round(value, 2) - value) > 1e-9:
+            raise ValueError(f"{name} must be a multiple of 0.01 (the slider's step); got {value}")
+    if not LR_RANGE[0] <= lr <= LR_RANGE[1]:
+        raise ValueError(f"lr must be between {LR_RANGE[0]} and {LR_RANGE[1]} (the slider's range); got {lr}")
+    return values
+
+
 class HomeworkExplorer:
     """The homework's network under sliders; display the object to show the panel.
 
-    ``sliders`` (name -> FloatSlider), ``lr_slider``, ``choice`` (the plotted
-    parameter), ``readout`` and ``detail`` (HTML) and ``image`` (the plot) are
-    public, so the panel can be driven from code as well as by hand.
+    ``controls`` maps every parameter name, ``"lr"`` and ``"selected"`` (the
+    parameter the plot runs along) to its widget; setting a control's value
+    recomputes and redraws before returning. ``readout`` and ``detail`` (HTML)
+    and ``image`` (the PNG of ``plot``, a :class:`LossPlot`) are the outputs.
+    Each parameter's slider covers its start +- 3 and ``lr`` 0.01..1, both in
+    steps of 0.01; a start outside that is refused, so what is shown is what
+    is computed.
     """
 
     def __init__(self, values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
         import ipywidgets as widgets
 
-        start = explorer_state(values, lr, selected)  # validates everything first
+        start = explorer_state(_checked_start(values, lr), lr, selected)  # validates everything first
+        look = lambda: {"layout": {"width": "290px"}, "style": {"description_width": "48px"}}  # noqa: E731
         self.sliders = {
             name: widgets.FloatSlider(
                 value=v, min=round(v - 3, 2), max=round(v + 3, 2), step=0.01,
-                description=name, readout_format=".2f", continuous_update=True,
-                layout={"width": "290px"}, style={"description_width": "48px"},
+                description=name, readout_format=".2f", continuous_update=True, **look(),
             )
             for name, v in start.values.items()
         }  # fmt: skip
         self.lr_slider = widgets.FloatSlider(
-            value=start.lr, min=0.01, max=1.0, step=0.01, description="lr",
-            readout_format=".2f", layout={"width": "290px"}, style={"description_width": "48px"},
+            value=start.lr, min=LR_RANGE[0], max=LR_RANGE[1], step=0.01, description="lr",
+            readout_format=".2f", continuous_update=True, **look(),
         )  # fmt: skip
         self.choice = widgets.Dropdown(
             options=homework.PARAMETER_NAMES, value=selected, description="plot along",
             layout={"width": "220px"},
         )  # fmt: skip
+        self.controls = {**self.sliders, "lr": self.lr_slider, "selected": self.choice}
         self.readout = widgets.HTML()
-        self.readout.add_class("matgrad-readout")
         self.detail = widgets.HTML()
-        self.image = widgets.Image(format="png", layout={"width": "480px"})
-        self._figure = LossPlot()
-        for control in [*self.sliders.values(), self.lr_slider, self.choice]:
-            control.observe(self._changed, names="value")
+        self.image = widgets.Image(format="png", layout={"width": "480px", "max_width": "100%"})
+        self.readout.add_class("matgrad-readout")
+        for output in (self.readout, self.detail, self.image):
+            output.add_class("matgrad-output")
+        self.plot = LossPlot()
         layers = [
             widgets.VBox([widgets.HTML(f"<b>layer {n}</b>")]
                          + [s for name, s in self.sliders.items() if name[1] == str(n)])
@@ -149,11 +197,14 @@ class HomeworkExplorer:
         ]  # fmt: skip
         layers[2].children += (widgets.HTML("<b>gradient descent</b>"), self.lr_slider)
         self.widget = widgets.VBox([
-            widgets.HBox(layers),
-            widgets.HBox([widgets.VBox([self.choice, self.image]), self.readout]),
+            widgets.HBox(layers, layout={"flex_flow": "row wrap"}),
+            widgets.HBox([widgets.VBox([self.choice, self.image]), self.readout], layout={"flex_flow": "row wrap"}),
             self.detail,
         ])  # fmt: skip
-        self.show(start)
+        self.widget.add_class("matgrad-widget")
+        self.update()
+        for control in self.controls.values():
+            control.observe(self._changed, names="value")
 
     @property
     def values(self):
@@ -168,15 +219,14 @@ class HomeworkExplorer:
         return self.choice.value
 
     def update(self):
-        """Recompute from the current slider values and redraw; returns the state."""
-        state = explorer_state(self.values, self.lr, self.selected)
-        self.show(state)
-        return state
-
-    def show(self, state):
-        self.readout.value = readout_html(state)
+        """Recompute from the controls' values and redraw; returns the state shown."""
+        values, selected = self.values, self.selected
+        centre = self.plot.centre_for(selected, values[selected])
+        state = explorer_state(values, self.lr, selected, centre=centre)
+        self.readout.value = _readout_html(state)
         self.detail.value = f"<pre style='margin:0'>{details(state)}</pre>"
-        self.image.value = self._figure.draw(state)
+        self.image.value = self.plot.draw(state)
+        return state
 
     def _changed(self, _change):
         self.update()
@@ -185,3 +235,15 @@ class HomeworkExplorer:
         from IPython.display import display
 
         display(self.widget)
+
+
+def show_explorer(values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
+    """The explorer's static twin: prints its readout and details, and shows its plot."""
+    from IPython.display import Image, display
+
+    state = explorer_state(_checked_start(values, lr), lr, selected)
+    png = LossPlot().draw(state)
+    print(readout(state))
+    print()
+    print(details(state))
+    display(Image(data=png, format="png"))

@@ -2,32 +2,45 @@
 
 One off-screen matplotlib figure is kept for the life of the widget; each
 update moves its artists and re-renders one small PNG (see :class:`LossPlot`).
+
+The view's x-range is ``centre +- SPAN``. The centre stays put while the
+value moves within the middle half of the view (so the axes need not be
+redrawn) and jumps to the value when it leaves it; the widget computes the
+curve over the whole view (:meth:`LossPlot.centre_for`), so the curve always
+spans the axis.
+
+>>> plot = LossPlot()
+>>> plot.centre_for("w3_11", 1.0), plot.centre_for("w3_11", 1.7)
+(1.0, 1.7)
 """
 
-import io
+import math
+import numbers
 
 import numpy as np
 
-SPAN = 1.5  # the loss curve covers value +- SPAN
+from matgrad.widgets._canvas import BlitCanvas
+
+__all__ = ["LossPlot", "POINTS", "SPAN"]
+
+SPAN = 1.5  # the view covers centre +- SPAN
 POINTS = 61
 
 
 class LossPlot:
     """One off-screen matplotlib figure; ``draw(state)`` returns it as PNG bytes.
 
-    The axes, ticks and labels are drawn only when the view must change (a
-    new parameter is selected, or the curve leaves the view); otherwise the
-    saved background is restored and only the moving artists (curve,
-    tangent, point, slope label) are drawn on it (blitting).
+    ``state`` is an :class:`~matgrad.widgets.explorer.ExplorerState`. The axes,
+    ticks and labels are drawn only when the view must change (another
+    parameter, a new centre, or the curve leaving or shrinking within the
+    y-range); otherwise only the moving artists (curve, tangent, point, slope
+    label) are drawn on the saved background (blitting).
     """
 
     def __init__(self):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(figsize=(4.8, 3.0), dpi=80)
+        self.canvas = BlitCanvas((4.8, 3.0), dpi=80)
+        self.figure = self.canvas.figure
         self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.16, top=0.9)
-        self.canvas = FigureCanvasAgg(self.figure)
         self.ax = self.figure.add_subplot()
         self.ax.set_ylabel("loss")
         self.ax.grid(alpha=0.3)
@@ -35,48 +48,50 @@ class LossPlot:
         (self.tangent,) = self.ax.plot([], [], color="tab:orange", lw=2, animated=True)
         (self.point,) = self.ax.plot([], [], "o", color="black", animated=True)
         self.label = self.ax.text(0.03, 0.93, "", transform=self.ax.transAxes, va="top", animated=True)
-        self.view = None  # (name, xlim, ylim) of the drawn background
-        self.background = None
+        self._view = None  # (name, centre, ylim) of the drawn background
 
-    def _needs_new_view(self, state):
-        if self.view is None or self.view[0] != state.selected:
+    def centre_for(self, name, value):
+        """The x-centre of the view for parameter ``name`` at ``value``."""
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a parameter name (str); got {name!r}")
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+            raise TypeError(f"value must be a finite real number; got {value!r}")
+        if self._view is not None and self._view[0] == name and abs(value - self._view[1]) <= SPAN / 2:
+            return self._view[1]
+        return float(value)
+
+    def _needs_new_view(self, state, centre):
+        if self._view is None or self._view[:2] != (state.selected, centre):
             return True
-        _, (x0, x1), (y0, y1) = self.view
-        v = state.values[state.selected]
-        inside = (state.grid >= x0) & (state.grid <= x1)
-        low, high = float(state.curve[inside].min()), float(state.curve[inside].max())
-        off_centre = abs(v - (x0 + x1) / 2) > SPAN / 2
-        return off_centre or low < y0 or high > y1 or (high - low) < 0.3 * (y1 - y0)
+        y0, y1 = self._view[2]
+        low, high = float(state.curve.min()), float(state.curve.max())
+        return low < y0 or high > y1 or (high - low) < 0.3 * (y1 - y0)
 
-    def _draw_background(self, state):
-        v = state.values[state.selected]
+    def _draw_background(self, state, centre):
         low, high = float(state.curve.min()), float(state.curve.max())
         pad = 0.15 * (high - low) + 1e-3
-        xlim, ylim = (v - SPAN, v + SPAN), (low - pad, high + pad)
-        self.ax.set_xlim(*xlim)
+        ylim = (low - pad, high + pad)
+        self.ax.set_xlim(centre - SPAN, centre + SPAN)
         self.ax.set_ylim(*ylim)
         self.ax.set_xlabel(state.selected)
         self.ax.set_title(f"loss along {state.selected}, tangent of slope dL/d{state.selected}", fontsize=10)
-        self.canvas.draw()
-        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self.view = (state.selected, xlim, ylim)
+        self.canvas.draw_background()
+        self._view = (state.selected, centre, ylim)
 
     def draw(self, state):
-        from PIL import Image
+        """Move the curve, tangent, point and label to ``state``; return the PNG bytes."""
+        from matgrad.widgets.explorer import ExplorerState
 
-        if self._needs_new_view(state):
-            self._draw_background(state)
+        if not isinstance(state, ExplorerState):
+            raise TypeError(f"state must be an ExplorerState (from explorer_state(...)); got {state!r}")
         name, v = state.selected, state.values[state.selected]
+        centre = state.centre
+        if self._needs_new_view(state, centre):
+            self._draw_background(state, centre)
         slope = state.gradients[name]
         ts = np.array([v - SPAN / 3, v + SPAN / 3])
         self.curve.set_data(state.grid, state.curve)
         self.tangent.set_data(ts, state.loss + slope * (ts - v))
         self.point.set_data([v], [state.loss])
         self.label.set_text(f"loss = {state.loss:.4f}\ndL/d{name} = {slope:.4f}")
-        self.canvas.restore_region(self.background)
-        for artist in (self.curve, self.tangent, self.point, self.label):
-            self.ax.draw_artist(artist)
-        buffer = io.BytesIO()
-        rgba = np.asarray(self.canvas.buffer_rgba())
-        Image.fromarray(rgba).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return self.canvas.png([self.curve, self.tangent, self.point, self.label])

@@ -9,9 +9,15 @@ usually ``lhs = sympy result``). The same list feeds two views:
   buttons and a slider, showing steps 1..k.
 """
 
+import html
+import math
+import numbers
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import sympy as sp
+
+__all__ = ["DerivationStepper", "Step", "derivation_markdown", "show_derivation", "step"]
 
 
 class Step(NamedTuple):
@@ -29,20 +35,28 @@ def step(text, expr=None, lhs=None):
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a string; got {type(text).__name__}")
+    if lhs is not None and not isinstance(lhs, str):
+        raise TypeError(f"lhs must be a LaTeX string or None; got {lhs!r}")
     if expr is None:
         body = ""
     elif isinstance(expr, str):
         body = expr
-    else:
+    elif isinstance(expr, numbers.Number) and not isinstance(expr, bool) and math.isfinite(abs(expr)):
+        body = sp.latex(sp.sympify(expr))
+    elif isinstance(expr, (sp.Basic, sp.MatrixBase)):
         body = sp.latex(expr)
+    else:
+        raise TypeError(f"expr must be a sympy expression, a finite number or a LaTeX string; got {expr!r}")
     latex = f"{lhs} = {body}" if lhs is not None else body
     return Step(text, latex)
 
 
 def _checked(steps):
+    if isinstance(steps, (str, bytes, Step)) or not isinstance(steps, Iterable):
+        raise TypeError(f"steps must be a list of Step (made with step(...)); got {steps!r}")
     steps = list(steps)
     if not steps:
-        raise ValueError("a derivation needs at least one step; got none")
+        raise ValueError("steps must not be empty: a derivation needs at least one step; got none")
     for index, item in enumerate(steps):
         if not isinstance(item, Step):
             raise TypeError(f"steps[{index}] must be a matgrad.widgets.stepper.Step; got {item!r}")
@@ -59,6 +73,8 @@ def derivation_markdown(steps, upto=None):
     """
     steps = _checked(steps)
     upto = len(steps) if upto is None else upto
+    if isinstance(upto, bool) or not isinstance(upto, numbers.Integral):
+        raise TypeError(f"upto must be an int from 1 to {len(steps)} or None; got {upto!r}")
     if not 1 <= upto <= len(steps):
         raise ValueError(f"upto must be between 1 and {len(steps)}; got {upto}")
     blocks = []
@@ -71,7 +87,10 @@ def derivation_markdown(steps, upto=None):
 
 
 def show_derivation(steps):
-    """Display every step at once as Markdown (the static twin of the stepper)."""
+    """Display every step at once as Markdown (the static twin of the stepper).
+
+    One display call, so a notebook can fold this cell's single output.
+    """
     from IPython.display import Markdown, display
 
     display(Markdown(derivation_markdown(steps)))
@@ -81,44 +100,62 @@ class DerivationStepper:
     """An ipywidgets panel: Previous / Next buttons and a slider reveal steps 1..k.
 
     ``DerivationStepper(steps).widget`` is the panel; displaying the stepper
-    itself displays the panel. ``show(k)`` jumps to step k (what the
-    buttons call), so it can also be driven from code.
+    itself displays it. ``controls == {"step": slider}``: setting the
+    slider's value (or calling ``show(k)``, what the buttons do) reveals
+    steps 1..k at once. Captions are plain text with inline math ``$...$``,
+    rendered like the Markdown of :func:`show_derivation` (HTMLMath).
 
     >>> stepper = DerivationStepper([step("a", "x = 1"), step("b", "y = 2")])
     >>> stepper.show(2)
-    >>> stepper.current
-    2
-    >>> stepper.next_button.disabled
-    True
+    >>> stepper.current, stepper.next_button.disabled
+    (2, True)
+    >>> stepper.controls["step"].value = 1
+    >>> stepper.body.value.count("Step ")
+    1
     """
 
     def __init__(self, steps, title="Derivation"):
         import ipywidgets as widgets
 
         self.steps = _checked(steps)
+        if not isinstance(title, str):
+            raise TypeError(f"title must be a string; got {title!r}")
         count = len(self.steps)
         self.previous_button = widgets.Button(description="◀ Previous", layout={"width": "120px"})
         self.next_button = widgets.Button(description="Next ▶", layout={"width": "120px"})
         self.slider = widgets.IntSlider(
             value=1, min=1, max=count, description="step", continuous_update=True
         )
+        self.controls = {"step": self.slider}
         self.body = widgets.HTMLMath()
-        self.previous_button.on_click(lambda _: self.show(self.current - 1))
-        self.next_button.on_click(lambda _: self.show(self.current + 1))
-        self.slider.observe(lambda change: self.show(change["new"]), names="value")
-        header = widgets.HTML(f"<b>{title}</b>")
-        controls = widgets.HBox([self.previous_button, self.slider, self.next_button])
-        self.widget = widgets.VBox([header, controls, self.body])
-        self.show(1)
+        self.body.add_class("matgrad-output")
+        self.previous_button.on_click(lambda _: self.show(max(1, self.current - 1)))
+        self.next_button.on_click(lambda _: self.show(min(count, self.current + 1)))
+        self.slider.observe(lambda change: self._reveal(change["new"]), names="value")
+        header = widgets.HTML(f"<b>{html.escape(title)}</b>")
+        buttons = widgets.HBox([self.previous_button, self.slider, self.next_button])
+        self.widget = widgets.VBox([header, buttons, self.body])
+        self.widget.add_class("matgrad-widget")
+        self._reveal(1)
 
     @property
     def current(self):
+        """The number of steps shown."""
         return self.slider.value
 
     def show(self, number):
-        """Reveal steps 1..``number`` (clipped to the valid range)."""
-        number = max(1, min(len(self.steps), int(number)))
-        self.slider.value = number  # re-enters show() once via observe; harmless
+        """Reveal steps 1..``number`` (an int from 1 to the number of steps)."""
+        count = len(self.steps)
+        if isinstance(number, bool) or not isinstance(number, numbers.Integral):
+            raise TypeError(f"number must be an int from 1 to {count}; got {number!r}")
+        if not 1 <= number <= count:
+            raise ValueError(f"number must be an int from 1 to {count}; got {number}")
+        if self.slider.value == number:
+            self._reveal(int(number))
+        else:
+            self.slider.value = int(number)  # its observer reveals the steps
+
+    def _reveal(self, number):
         self.body.value = _html(self.steps[:number], len(self.steps))
         self.previous_button.disabled = number == 1
         self.next_button.disabled = number == len(self.steps)
@@ -130,8 +167,9 @@ class DerivationStepper:
 
 
 def _html(steps, total):
+    """Steps as HTML for HTMLMath: captions escaped (their ``$...$`` math stays), formulas in ``$$``."""
     rows = []
     for number, item in enumerate(steps, start=1):
-        formula = f"$${item.latex}$$" if item.latex else ""
-        rows.append(f"<p><b>Step {number} of {total}.</b> {item.text}</p>{formula}")
+        formula = f"$${html.escape(item.latex, quote=False)}$$" if item.latex else ""
+        rows.append(f"<p><b>Step {number} of {total}.</b> {html.escape(item.text, quote=False)}</p>{formula}")
     return "\n".join(rows)
