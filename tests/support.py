@@ -1,4 +1,5 @@
-"""Hypothesis strategies, cached sympy references and the finite-difference check shared by the tests."""
+"""Hypothesis strategies, cached sympy references, tolerances scaled to the terms summed,
+and the finite-difference check shared by the tests."""
 
 import functools
 
@@ -6,10 +7,12 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from matgrad import gradcheck, relative_error, symbolic
+from matgrad import MSELoss, gradcheck, relative_error, symbolic
 
 SIZES = st.integers(min_value=1, max_value=4)
 FLOATS = st.floats(min_value=-3.0, max_value=3.0, allow_nan=False, width=64)
+CONVENTIONS = ("row", "column")
+ROUNDING = 1e-12  # allowed error per unit of |terms summed|: ~4500 ulps, far above float64 round-off
 
 
 def matrices(rows, cols, elements=FLOATS):
@@ -21,13 +24,36 @@ def vectors(n, elements=FLOATS):
     return arrays(np.float64, (n,), elements=elements)
 
 
+def assert_close(got, expected, terms, rel=ROUNDING):
+    """Assert ``|got - expected| <= rel * terms`` entry by entry (same shapes).
+
+    ``terms`` is the sum of the absolute values of the terms each entry is
+    computed from (e.g. ``|X| @ |W| + |b|`` for ``X @ W + b``): round-off
+    is proportional to it, not to the result, which may cancel to ~0.
+    """
+    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    assert got.shape == expected.shape, f"shapes differ: {got.shape} vs {expected.shape}"
+    limit = rel * np.broadcast_to(np.abs(np.asarray(terms, dtype=float)), got.shape)
+    excess = np.abs(got - expected) - limit
+    assert np.all(excess <= 0), (
+        f"{got} vs {expected}: differences {np.abs(got - expected)} exceed {limit}"
+    )
+
+
+def linear_symbols(n_in, n_out, convention):
+    """Symbols ``W``, ``b``, ``x`` (one sample) shaped for a Linear layer in ``convention``."""
+    if convention == "row":
+        return (symbolic.symbol_matrix("w", n_in, n_out), symbolic.symbol_row("b", n_out),
+                symbolic.symbol_row("x", n_in))
+    return (symbolic.symbol_matrix("w", n_out, n_in), symbolic.symbol_column("b", n_out),
+            symbolic.symbol_column("x", n_in))
+
+
 @functools.lru_cache(maxsize=None)
-def linear_jacobians(n_in, n_out):
-    """Numpy functions (W, b, x) -> sympy-derived dY/dx, dY/dW, dY/db for one row x."""
-    W = symbolic.symbol_matrix("w", n_in, n_out)
-    b = symbolic.symbol_row("b", n_out)
-    x = symbolic.symbol_row("x", n_in)
-    layer = symbolic.Linear(W, b)
+def linear_jacobians(n_in, n_out, convention="row"):
+    """Numpy functions (W, b, x) -> sympy-derived dY/dx, dY/dW, dY/db for one sample x."""
+    W, b, x = linear_symbols(n_in, n_out, convention)
+    layer = symbolic.Linear(W, b, convention)
     args = [W, b, x]
     return (
         symbolic.lambdify(args, layer.jacobian_input(x)),
@@ -43,6 +69,34 @@ def sigmoid_jacobian(n):
     return symbolic.lambdify([z], symbolic.Sigmoid().jacobian(z))
 
 
+def gradient_terms(net, X, y, loss):
+    """``[(dW terms, db terms), ...]``: the magnitude of the terms summed in ``net.gradients``.
+
+    The same backprop, run on absolute values (``|W|``, ``|f'(N)|``, ...),
+    with the output's own round-off scale (forward terms) added to the
+    loss gradient's terms, times ``1 + `` the largest forward terms (an
+    error in a pre-activation changes f' by a relative amount of about it).
+    """
+    row = net.convention == "row"
+    as_row = (lambda A: np.atleast_2d(A)) if row else (lambda A: np.atleast_2d(A).T)
+    X, y = as_row(np.asarray(X, dtype=float)), as_row(np.asarray(y, dtype=float))
+    _, trace = net.forward(X if row else X.T)
+    trace = [tuple(as_row(a) for a in seen) for seen in trace]
+    Ws = [np.abs(lin.W if row else lin.W.T) for lin, _ in net.layers]
+    forward = np.zeros_like(X)
+    for W, (lin, _), (O, _, _) in zip(Ws, net.layers, trace):
+        forward = (np.abs(O) + forward) @ W + np.abs(lin.b)
+    scale = 2.0 / y.size if isinstance(loss, MSELoss) else 1.0
+    upstream = scale * (np.abs(trace[-1][2]) + np.abs(y) + forward)
+    growth = 1.0 + float(np.max(forward))
+    terms = []
+    for W, (_, act), (O, N, _) in zip(reversed(Ws), reversed(net.layers), reversed(trace)):
+        dN = upstream * np.abs(act.derivative(N))
+        terms.append(((np.abs(O).T @ dN) * growth, dN.sum(axis=0) * growth))
+        upstream = dN @ W.T
+    return [(dW if row else dW.T, db) for dW, db in terms[::-1]]
+
+
 FD_TOL = 1e-6  # relative error allowed between an analytic gradient and central differences
 
 
@@ -52,7 +106,8 @@ def assert_matches_finite_differences(analytic, f, x):
     Passes when the relative error is below ``FD_TOL``. A gradient that is
     (nearly) zero has no relative scale; there the difference must instead
     stay below the round-off floor of central differences, which is about
-    ulp(|f|) / (2 eps) per entry: 1e-9 * max(1, |f(x)|) * sqrt(n) with eps = 1e-6.
+    ulp(|f|) / (2 h) per entry, h = 1e-6 max(1, |x_i|) >= 1e-6:
+    1e-9 * max(1, |f(x)|) * sqrt(n).
     """
     numeric = gradcheck(f, x)
     error = relative_error(analytic, numeric)

@@ -1,4 +1,4 @@
-"""Linear, Sigmoid and Identity: backward == finite differences == sympy == hand formula."""
+"""Linear (both conventions), Sigmoid and Identity: backward == finite differences == sympy == hand formula."""
 
 import math
 import warnings
@@ -8,33 +8,51 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matgrad import Identity, Linear, Sigmoid, gradcheck, relative_error, sigmoid
-from support import FD_TOL, assert_matches_finite_differences, SIZES, linear_jacobians, matrices, sigmoid_jacobian, vectors
+from matgrad import Identity, Linear, Sigmoid, relative_error, sigmoid
+from support import CONVENTIONS, SIZES, assert_close, assert_matches_finite_differences, linear_jacobians
+from support import matrices, sigmoid_jacobian, vectors
 
 SYMPY_TOL = 1e-10
 
 
 @st.composite
 def linear_case(draw):
-    """A Linear layer, a batch X and an upstream gradient dY of matching shapes."""
+    """A Linear layer's (W, b, convention), a batch X and an upstream gradient dY of matching shapes.
+
+    Row convention: W (n_in, n_out), X (batch, n_in), dY (batch, n_out).
+    Column convention: W (n_out, n_in), X (n_in, batch), dY (n_out, batch).
+    """
     batch, n_in, n_out = draw(SIZES), draw(SIZES), draw(SIZES)
-    W = draw(matrices(n_in, n_out))
+    convention = draw(st.sampled_from(CONVENTIONS))
     b = draw(vectors(n_out))
-    X = draw(matrices(batch, n_in))
-    dY = draw(matrices(batch, n_out))
-    return W, b, X, dY
+    if convention == "row":
+        return draw(matrices(n_in, n_out)), b, convention, draw(matrices(batch, n_in)), draw(matrices(batch, n_out))
+    return draw(matrices(n_out, n_in)), b, convention, draw(matrices(n_in, batch)), draw(matrices(n_out, batch))
+
+
+def samples(M, convention):
+    """The samples of a batch, one 1-D array each (rows or columns)."""
+    return list(M) if convention == "row" else list(M.T)
+
+
+def linear_terms(W, b, X, dY, convention):
+    """|terms| summed in forward (Y), and in backward (dX, dW, db)."""
+    W, b, X, dY = (np.abs(a) for a in (W, b, X, dY))
+    if convention == "row":
+        return X @ W + b, dY @ W.T, X.T @ dY, dY.sum(axis=0)
+    return W @ X + b[:, None], W.T @ dY, dY @ X.T, dY.sum(axis=1)
 
 
 # ------------------------------------------------------------------ Linear
 @settings(max_examples=60, deadline=None)
 @given(linear_case())
 def test_linear_backward_matches_finite_differences(case):
-    W, b, X, dY = case
-    dX, dW, db = Linear(W, b).backward(X, dY)
+    W, b, convention, X, dY = case
+    dX, dW, db = Linear(W, b, convention).backward(X, dY)
 
     # L = sum(dY * Y) has dL/dY = dY exactly, so its gradients are the backward's.
     def loss_of(W_, b_, X_):
-        return float(np.sum(dY * Linear(W_, b_).forward(X_)))
+        return float(np.sum(dY * Linear(W_, b_, convention).forward(X_)))
 
     assert_matches_finite_differences(dX, lambda X_: loss_of(W, b, X_), X)
     assert_matches_finite_differences(dW, lambda W_: loss_of(W_, b, X), W)
@@ -44,71 +62,113 @@ def test_linear_backward_matches_finite_differences(case):
 @settings(max_examples=60, deadline=None)
 @given(linear_case())
 def test_linear_backward_matches_sympy_jacobians(case):
-    W, b, X, dY = case
-    n_in, n_out = W.shape
-    dX, dW, db = Linear(W, b).backward(X, dY)
-    jac_x, jac_w, jac_b = linear_jacobians(n_in, n_out)
-    # Chain rule per sample (a row): dL/dx = dL/dy . dy/dx; parameters sum over samples.
-    dX_sym = np.array([dy @ jac_x(W, b, x) for x, dy in zip(X, dY)])
-    dW_sym = sum((dy @ jac_w(W, b, x)).reshape(n_in, n_out) for x, dy in zip(X, dY))
-    db_sym = sum(dy @ jac_b(W, b, x) for x, dy in zip(X, dY))
-    assert relative_error(dX, dX_sym) < SYMPY_TOL
-    assert relative_error(dW, dW_sym) < SYMPY_TOL
-    assert relative_error(db, db_sym) < SYMPY_TOL
+    W, b, convention, X, dY = case
+    layer = Linear(W, b, convention)
+    dX, dW, db = layer.backward(X, dY)
+    jac_x, jac_w, jac_b = linear_jacobians(layer.n_in, layer.n_out, convention)
+    # Chain rule per sample: dL/dx = dL/dy . dy/dx; the parameters' gradients sum over samples.
+    pairs = list(zip(samples(X, convention), samples(dY, convention)))
+    dX_sym = np.array([dy @ jac_x(W, b, x) for x, dy in pairs])
+    dW_sym = sum((dy @ jac_w(W, b, x)).reshape(W.shape) for x, dy in pairs)
+    db_sym = sum(dy @ jac_b(W, b, x) for x, dy in pairs)
+    _, dX_terms, dW_terms, db_terms = linear_terms(W, b, X, dY, convention)
+    assert_close(dX, dX_sym if convention == "row" else dX_sym.T, dX_terms)
+    assert_close(dW, dW_sym, dW_terms)
+    assert_close(db, db_sym, db_terms)
 
 
 @settings(max_examples=60, deadline=None)
 @given(linear_case())
 def test_linear_backward_matches_hand_formula(case):
-    W, b, X, dY = case
-    dX, dW, db = Linear(W, b).backward(X, dY)
-    batch, n_in = X.shape
-    n_out = W.shape[1]
-    # Index sums written out: dL/dx_si = sum_k dY_sk W_ik; dL/dW_ij = sum_s X_si dY_sj.
-    for s in range(batch):
-        for i in range(n_in):
-            expected = sum(dY[s, k] * W[i, k] for k in range(n_out))
-            assert dX[s, i] == pytest.approx(expected, rel=1e-12, abs=1e-12)
-    for i in range(n_in):
-        for j in range(n_out):
-            expected = sum(X[s, i] * dY[s, j] for s in range(batch))
-            assert dW[i, j] == pytest.approx(expected, rel=1e-12, abs=1e-12)
-    for j in range(n_out):
-        assert db[j] == pytest.approx(sum(dY[s, j] for s in range(batch)), rel=1e-12, abs=1e-12)
+    W, b, convention, X, dY = case
+    dX, dW, db = Linear(W, b, convention).backward(X, dY)
+    _, dX_terms, dW_terms, db_terms = linear_terms(W, b, X, dY, convention)
+    row = convention == "row"
+    # Index sums written out with W_ik meaning "input i to output k" in both conventions:
+    # dL/dx_si = sum_k dY_sk W_ik; dL/dW_ik = sum_s X_si dY_sk; dL/db_k = sum_s dY_sk.
+    Wr, Xr, dYr = (W, X, dY) if row else (W.T, X.T, dY.T)
+    batch, n_in = Xr.shape
+    n_out = Wr.shape[1]
+    hand_dX = [[sum(dYr[s, k] * Wr[i, k] for k in range(n_out)) for i in range(n_in)] for s in range(batch)]
+    hand_dW = [[sum(Xr[s, i] * dYr[s, k] for s in range(batch)) for k in range(n_out)] for i in range(n_in)]
+    hand_db = [sum(dYr[s, k] for s in range(batch)) for k in range(n_out)]
+    assert_close(dX, np.array(hand_dX) if row else np.array(hand_dX).T, dX_terms)
+    assert_close(dW, np.array(hand_dW) if row else np.array(hand_dW).T, dW_terms)
+    assert_close(db, hand_db, db_terms)
 
 
 @settings(max_examples=30, deadline=None)
 @given(linear_case())
 def test_linear_forward_is_affine_map(case):
-    W, b, X, _ = case
-    Y = Linear(W, b).forward(X)
-    for s in range(X.shape[0]):
-        for j in range(W.shape[1]):
-            expected = b[j] + sum(X[s, i] * W[i, j] for i in range(W.shape[0]))
-            assert Y[s, j] == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    W, b, convention, X, dY = case
+    Y = Linear(W, b, convention).forward(X)
+    Y_terms = linear_terms(W, b, X, dY, convention)[0]
+    Wr, Xr = (W, X) if convention == "row" else (W.T, X.T)
+    hand = [[b[k] + sum(x[i] * Wr[i, k] for i in range(Wr.shape[0])) for k in range(Wr.shape[1])] for x in Xr]
+    assert_close(Y, np.array(hand) if convention == "row" else np.array(hand).T, Y_terms)
 
 
 @settings(max_examples=30, deadline=None)
 @given(linear_case())
 def test_linear_jacobians_match_sympy(case):
-    W, b, X, _ = case
-    layer = Linear(W, b)
-    jac_x, jac_w, _ = linear_jacobians(*W.shape)
-    x = X[0]
-    assert relative_error(layer.jacobian_input(), jac_x(W, b, x)) < SYMPY_TOL
-    assert relative_error(layer.jacobian_weights(x), jac_w(W, b, x)) < SYMPY_TOL
-    assert layer.jacobian_input().shape == (W.shape[1], W.shape[0])
-    assert layer.jacobian_weights(x).shape == (W.shape[1], W.size)
+    W, b, convention, X, _ = case
+    layer = Linear(W, b, convention)
+    jac_x, jac_w, jac_b = linear_jacobians(layer.n_in, layer.n_out, convention)
+    x = samples(X, convention)[0]
+    # no sums in a Linear layer's Jacobians: the entries are copies of W and x, so exactly equal
+    np.testing.assert_array_equal(layer.jacobian_input(), jac_x(W, b, x))
+    np.testing.assert_array_equal(layer.jacobian_input(x), jac_x(W, b, x))
+    np.testing.assert_array_equal(layer.jacobian_weights(x), jac_w(W, b, x))
+    np.testing.assert_array_equal(layer.jacobian_bias(x), jac_b(W, b, x))
+    np.testing.assert_array_equal(layer.jacobian_bias(), np.eye(layer.n_out))
+    assert layer.jacobian_input().shape == (layer.n_out, layer.n_in)
+    assert layer.jacobian_weights(x).shape == (layer.n_out, W.size)
 
 
-def test_linear_one_dimensional_input_is_one_row():
-    layer = Linear([[1.0, 2.0], [3.0, 4.0]], [0.5, -0.5])
+@settings(max_examples=30, deadline=None)
+@given(linear_case())
+def test_linear_conventions_agree_when_w_is_transposed(case):
+    W, b, convention, X, dY = case
+    layer = Linear(W, b, convention)
+    other = Linear(W.T, b, "column" if convention == "row" else "row")
+    terms = linear_terms(W, b, X, dY, convention)
+    assert_close(other.forward(X.T), layer.forward(X).T, terms[0].T)
+    for mine, theirs, mine_terms in zip(layer.backward(X, dY), other.backward(X.T, dY.T), terms[1:]):
+        assert_close(theirs.T, mine, mine_terms)
+    np.testing.assert_array_equal(layer.jacobian_input(), other.jacobian_input())
+
+
+def test_linear_lecture_example_in_column_convention():
+    # the lecture slides: W (2, 3), x = (9, 10, 11), dL/dy = (7, 8)
+    layer = Linear([[1, 2, 3], [4, 5, 6]], convention="column")
+    assert (layer.n_in, layer.n_out, layer.convention) == (3, 2, "column")
+    np.testing.assert_array_equal(layer.forward([9, 10, 11]), [62, 152])
+    dx, dW, db = layer.backward([9, 10, 11], [7, 8])
+    np.testing.assert_array_equal(dx, [39, 54, 69])
+    np.testing.assert_array_equal(dW, [[63, 70, 77], [72, 80, 88]])
+    np.testing.assert_array_equal(db, [7, 8])
+    np.testing.assert_array_equal(layer.jacobian_input(), [[1, 2, 3], [4, 5, 6]])
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS)
+def test_linear_one_dimensional_input_is_one_sample(convention):
+    W = [[1.0, 2.0], [3.0, 4.0]]
+    layer = Linear(W, [0.5, -0.5], convention)
     y = layer.forward([1.0, 1.0])
     assert y.shape == (2,)
-    np.testing.assert_array_equal(y, [4.5, 5.5])
+    np.testing.assert_array_equal(y, [4.5, 5.5] if convention == "row" else [3.5, 6.5])
     dX, dW, db = layer.backward([1.0, 2.0], [1.0, -1.0])
     assert dX.shape == (2,) and dW.shape == (2, 2) and db.shape == (2,)
-    np.testing.assert_array_equal(dW, [[1.0, -1.0], [2.0, -2.0]])
+    outer = [[1.0, -1.0], [2.0, -2.0]]
+    np.testing.assert_array_equal(dW, outer if convention == "row" else np.transpose(outer))
+    np.testing.assert_array_equal(layer.forward([[1.0, 1.0]] if convention == "row" else [[1.0], [1.0]]).ravel(), y)
+
+
+@pytest.mark.parametrize("bias", [[1.0, 2.0, 3.0], [[1.0, 2.0, 3.0]], [[1.0], [2.0], [3.0]]])
+def test_linear_bias_is_any_vector_of_n_out_entries(bias):
+    for layer in (Linear(np.ones((2, 3)), bias), Linear(np.ones((3, 2)), bias, convention="column")):
+        np.testing.assert_array_equal(layer.b, [1.0, 2.0, 3.0])
+        assert layer.b.shape == (3,)
 
 
 def test_linear_parameters_are_private_read_only_copies():

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matgrad import HalfSSELoss, Identity, Linear, MSELoss, Network, Sigmoid, symbolic
-from support import assert_matches_finite_differences, matrices, vectors
+from support import CONVENTIONS, assert_close, assert_matches_finite_differences, gradient_terms, matrices, vectors
 
 ACTIVATIONS = {"sigmoid": (Sigmoid, symbolic.Sigmoid), "identity": (Identity, symbolic.Identity)}
 LOSSES = {"mse": (MSELoss, symbolic.MSELoss), "halfsse": (HalfSSELoss, symbolic.HalfSSELoss)}
@@ -25,6 +25,7 @@ BATCH = 2
 
 @st.composite
 def network_case(draw):
+    """Row-convention parameters and data, and the convention to build the network in."""
     sizes, acts = draw(st.sampled_from(ARCHITECTURES))
     loss_name = draw(st.sampled_from(sorted(LOSSES)))
     params = [
@@ -33,11 +34,20 @@ def network_case(draw):
     ]
     X = draw(matrices(BATCH, sizes[0]))
     y = draw(matrices(BATCH, sizes[-1]))
-    return sizes, acts, loss_name, params, X, y
+    return sizes, acts, loss_name, params, X, y, draw(st.sampled_from(CONVENTIONS))
 
 
-def build(acts, params):
-    return Network([(Linear(W, b), ACTIVATIONS[a][0]()) for a, (W, b) in zip(acts, params)])
+def build(acts, params, convention="row"):
+    """The network of row-convention ``params``; in column convention each W is transposed."""
+    return Network([
+        (Linear(W if convention == "row" else W.T, b, convention), ACTIVATIONS[a][0]())
+        for a, (W, b) in zip(acts, params)
+    ])
+
+
+def oriented(M, convention):
+    """A row-convention batch (or gradient) as the convention holds it."""
+    return M if convention == "row" else M.T
 
 
 def flat_parameters(params):
@@ -55,16 +65,23 @@ def unflatten(theta, sizes):
 
 
 @functools.lru_cache(maxsize=None)
-def sympy_gradient_function(sizes, acts, loss_name):
-    """Numpy function (params..., X, y) -> flat gradient, derived by sympy from the whole loss."""
+def sympy_gradient_function(sizes, acts, loss_name, convention="row"):
+    """Numpy function (params..., X, y) -> flat gradient, derived by sympy from the whole loss.
+
+    Parameters and data are passed as the convention holds them.
+    """
     symbols, layers = [], []
     for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
-        W = symbolic.symbol_matrix(f"w{k}_", n_in, n_out)
-        b = symbolic.symbol_row(f"b{k}_", n_out)
+        if convention == "row":
+            W, b = symbolic.symbol_matrix(f"w{k}_", n_in, n_out), symbolic.symbol_row(f"b{k}_", n_out)
+        else:
+            W, b = symbolic.symbol_matrix(f"w{k}_", n_out, n_in), symbolic.symbol_column(f"b{k}_", n_out)
         symbols += [W, b]
-        layers.append((symbolic.Linear(W, b), ACTIVATIONS[acts[k - 1]][1]()))
-    X = symbolic.symbol_matrix("x", BATCH, sizes[0])
-    y = symbolic.symbol_matrix("y", BATCH, sizes[-1])
+        layers.append((symbolic.Linear(W, b, convention), ACTIVATIONS[acts[k - 1]][1]()))
+    shape_X, shape_y = (BATCH, sizes[0]), (BATCH, sizes[-1])
+    if convention == "column":
+        shape_X, shape_y = shape_X[::-1], shape_y[::-1]
+    X, y = symbolic.symbol_matrix("x", *shape_X), symbolic.symbol_matrix("y", *shape_y)
     grads = symbolic.Network(layers).gradients(X, y, LOSSES[loss_name][1]())
     flat = [entry for dW, db in grads for entry in list(dW) + list(db)]
     return symbolic.lambdify(symbols + [X, y], sp.Matrix(flat))
@@ -73,25 +90,29 @@ def sympy_gradient_function(sizes, acts, loss_name):
 @settings(max_examples=40, deadline=None)
 @given(network_case())
 def test_gradients_match_finite_differences(case):
-    sizes, acts, loss_name, params, X, y = case
+    sizes, acts, loss_name, params, X, y, convention = case
     loss = LOSSES[loss_name][0]()
-    grads = build(acts, params).gradients(X, y, loss)
-    analytic = flat_parameters(grads)
+    Xc, yc = oriented(X, convention), oriented(y, convention)
+    grads = build(acts, params, convention).gradients(Xc, yc, loss)
+    analytic = flat_parameters([(oriented(dW, convention), db) for dW, db in grads])
     theta = flat_parameters(params)
     assert_matches_finite_differences(
-        analytic, lambda t: build(acts, unflatten(t, sizes)).loss(X, y, loss), theta
+        analytic, lambda t: build(acts, unflatten(t, sizes), convention).loss(Xc, yc, loss), theta
     )
 
 
 @settings(max_examples=40, deadline=None)
 @given(network_case())
 def test_gradients_match_sympy(case):
-    sizes, acts, loss_name, params, X, y = case
-    grads = build(acts, params).gradients(X, y, LOSSES[loss_name][0]())
-    f = sympy_gradient_function(sizes, acts, loss_name)
-    values = [v for W, b in params for v in (W, b)] + [X, y]
+    sizes, acts, loss_name, params, X, y, convention = case
+    net, loss = build(acts, params, convention), LOSSES[loss_name][0]()
+    Xc, yc = oriented(X, convention), oriented(y, convention)
+    grads = net.gradients(Xc, yc, loss)
+    f = sympy_gradient_function(sizes, acts, loss_name, convention)
+    values = [v for lin, _ in net.layers for v in (lin.W, lin.b)] + [Xc, yc]
     expected = f(*values).ravel()
-    np.testing.assert_allclose(flat_parameters(grads), expected, rtol=1e-10, atol=1e-12)
+    terms = flat_parameters(gradient_terms(net, Xc, yc, loss))
+    assert_close(flat_parameters(grads), expected, terms)
 
 
 def hand_gradients_two_layer(W1, b1, W2, b2, X, y):
@@ -124,12 +145,15 @@ def test_gradients_match_hand_chain_rule(data):
     W1, b1 = data.draw(matrices(n_in, n_hidden)), data.draw(vectors(n_hidden))
     W2, b2 = data.draw(matrices(n_hidden, n_out)), data.draw(vectors(n_out))
     X, y = data.draw(matrices(3, n_in)), data.draw(matrices(3, n_out))
-    net = Network([(Linear(W1, b1), Sigmoid()), (Linear(W2, b2), Identity())])
-    for (dW, db), (hW, hb) in zip(
-        net.gradients(X, y, HalfSSELoss()), hand_gradients_two_layer(W1, b1, W2, b2, X, y)
-    ):
-        np.testing.assert_allclose(dW, hW, rtol=1e-10, atol=1e-12)
-        np.testing.assert_allclose(db, hb, rtol=1e-10, atol=1e-12)
+    convention = data.draw(st.sampled_from(CONVENTIONS))
+    net = build(("sigmoid", "identity"), [(W1, b1), (W2, b2)], convention)
+    Xc, yc = oriented(X, convention), oriented(y, convention)
+    grads = net.gradients(Xc, yc, HalfSSELoss())
+    hand = hand_gradients_two_layer(W1, b1, W2, b2, X, y)
+    terms = gradient_terms(net, Xc, yc, HalfSSELoss())
+    for (dW, db), (hW, hb), (tW, tb) in zip(grads, hand, terms):
+        assert_close(dW, oriented(hW, convention), tW)
+        assert_close(db, hb, tb)
 
 
 def test_forward_trace_holds_every_intermediate():

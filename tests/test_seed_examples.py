@@ -1,4 +1,5 @@
-"""The handwritten results of seeds 000, 001 and 003, each checked three ways.
+"""The handwritten results of seeds 000, 001 and 003 (the row-convention proof, the lecture
+slides, the Kronecker-delta proof), each checked three ways.
 
 Seed 001 (column convention y = W x): W = [[1,2,3],[4,5,6]], x = (9,10,11),
 dL/dy = (7,8) gives y = (62,152), dL/dx = (39,54,69), dL/dW = [[63,70,77],[72,80,88]].
@@ -18,11 +19,19 @@ DLDX_EXPECTED = [39.0, 54.0, 69.0]
 DLDW_EXPECTED = [[63.0, 70.0, 77.0], [72.0, 80.0, 88.0]]
 
 
-def test_seed001_numeric_layer():
-    # row convention: the library's W is the lecture's W transposed
-    layer = Linear(W_SEED.T)
-    np.testing.assert_array_equal(layer.forward(X_SEED), Y_EXPECTED)
-    dX, dW, db = layer.backward(X_SEED, DLDY_SEED)
+def test_seed001_numeric_layer_in_both_conventions():
+    # column convention, as on the lecture slides: the library takes the lecture's W as it is
+    column = Linear(W_SEED, convention="column")
+    np.testing.assert_array_equal(column.forward(X_SEED), Y_EXPECTED)
+    dX, dW, db = column.backward(X_SEED, DLDY_SEED)
+    np.testing.assert_array_equal(dX, DLDX_EXPECTED)
+    np.testing.assert_array_equal(dW, DLDW_EXPECTED)
+    np.testing.assert_array_equal(db, DLDY_SEED)
+    np.testing.assert_array_equal(column.jacobian_input(), W_SEED)
+    # row convention: the library's W is the lecture's W transposed, and so is dW
+    row = Linear(W_SEED.T)
+    np.testing.assert_array_equal(row.forward(X_SEED), Y_EXPECTED)
+    dX, dW, db = row.backward(X_SEED, DLDY_SEED)
     np.testing.assert_array_equal(dX, DLDX_EXPECTED)
     np.testing.assert_array_equal(dW.T, DLDW_EXPECTED)
     np.testing.assert_array_equal(db, DLDY_SEED)
@@ -33,6 +42,7 @@ def test_seed001_sympy_exact_column_convention():
     x = symbolic.symbol_column("x", 3)
     layer = symbolic.Linear(W, convention="column")
     assert layer.jacobian_input(x) == W  # dy/dx = W in column convention
+    assert layer.jacobian_input() == W  # the same for every x
     x_values = {s: int(v) for s, v in zip(x, X_SEED)}
     assert layer.forward(x).subs(x_values) == sp.Matrix(Y_EXPECTED).applyfunc(int)
     g = sp.Matrix([7, 8])
@@ -41,6 +51,9 @@ def test_seed001_sympy_exact_column_convention():
     Ws = symbolic.symbol_matrix("w", 2, 3)
     L = (g.T * symbolic.Linear(Ws, convention="column").forward(sp.Matrix([9, 10, 11])))[0]
     assert symbolic.gradient(L, Ws) == sp.Matrix([[63, 70, 77], [72, 80, 88]])
+    # the symbolic twin's backward, derived by sympy, with a 1-D sample as a column
+    dx, dW, db = layer.backward([9, 10, 11], [7, 8])
+    assert (dx, dW, db) == (sp.Matrix([39, 54, 69]), sp.Matrix(DLDW_EXPECTED).applyfunc(int), g)
 
 
 def test_seed001_finite_differences_and_hand_formula():
@@ -50,14 +63,16 @@ def test_seed001_finite_differences_and_hand_formula():
     def loss_of_w(W):
         return float(DLDY_SEED @ (W @ X_SEED))
 
-    dX, dW, _ = Linear(W_SEED.T).backward(X_SEED, DLDY_SEED)  # the library (row convention: W^T)
+    dX, dW, _ = Linear(W_SEED, convention="column").backward(X_SEED, DLDY_SEED)
     np.testing.assert_allclose(gradcheck(loss_of_x, X_SEED), dX, rtol=1e-8)
-    np.testing.assert_allclose(gradcheck(loss_of_w, W_SEED), dW.T, rtol=1e-8)
-    # hand: dL/dx_j = sum_k dL/dy_k W_kj ; dL/dW_ij = dL/dy_i x_j
+    np.testing.assert_allclose(gradcheck(loss_of_w, W_SEED), dW, rtol=1e-8)
+    # hand: dL/dx_j = sum_k dL/dy_k W_kj ; dL/dW_ij = dL/dy_i x_j (small integers: exact in floats)
     hand_dx = [sum(DLDY_SEED[k] * W_SEED[k, j] for k in range(2)) for j in range(3)]
     hand_dw = [[DLDY_SEED[i] * X_SEED[j] for j in range(3)] for i in range(2)]
-    assert hand_dx == DLDX_EXPECTED == dX.tolist()
-    assert hand_dw == DLDW_EXPECTED == dW.T.tolist()
+    np.testing.assert_array_equal(dX, hand_dx)
+    np.testing.assert_array_equal(dW, hand_dw)
+    # and the library agrees with the numbers written in the lecture slides
+    assert hand_dx == DLDX_EXPECTED and hand_dw == DLDW_EXPECTED
 
 
 def test_seed000_input_jacobian_is_w_transpose():
@@ -83,6 +98,7 @@ def test_seed000_weight_jacobian_is_the_3x6_kronecker_matrix():
     assert J == seed_matrix
     assert J == sp.kronecker_product(x, sp.eye(3))
     assert J == symbolic.kronecker_weight_jacobian(x, 3)
+    assert J.subs({x1: 1, x2: 2}) == symbolic.kronecker_weight_jacobian([1, 2], 3)  # a 1-D list is one row
     # the numeric layer builds the same matrix
     values = np.array([2.0, -1.0])
     np.testing.assert_array_equal(

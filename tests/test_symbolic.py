@@ -111,3 +111,87 @@ def test_symbolic_network_matches_hand_chain_for_one_sample():
     assert (dW2 - O1.T * delta2).applyfunc(sp.simplify) == sp.zeros(2, 1)
     delta1 = (delta2 * W2.T) * symbolic.Sigmoid().jacobian(trace[0][1])
     assert (dW1 - x.T * delta1).applyfunc(sp.simplify) == sp.zeros(2, 2)
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_backward_derived_by_sympy_equals_the_closed_forms(convention):
+    row = convention == "row"
+    W = symbolic.symbol_matrix("w", 2, 3) if row else symbolic.symbol_matrix("w", 3, 2)
+    b = symbolic.symbol_row("b", 3) if row else symbolic.symbol_column("b", 3)
+    X = symbolic.symbol_matrix("x", 4, 2) if row else symbolic.symbol_matrix("x", 2, 4)
+    G = symbolic.symbol_matrix("g", 4, 3) if row else symbolic.symbol_matrix("g", 3, 4)
+    dX, dW, db = symbolic.Linear(W, b, convention).backward(X, G)
+    if row:
+        assert (dX, dW, db) == (G * W.T, X.T * G, sp.ones(1, 4) * G)
+    else:
+        assert (dX, dW, db) == (W.T * G, G * X.T, G * sp.ones(4, 1))
+    assert db.shape == b.shape
+
+
+@pytest.mark.parametrize("convention, shape", [("row", (1, 2)), ("column", (2, 1))])
+def test_a_one_dimensional_input_is_one_sample_in_its_convention(convention, shape):
+    W = symbolic.symbol_matrix("w", 2, 2)
+    layer = symbolic.Linear(W, [1, 2], convention)
+    assert layer.b.shape == shape
+    y = layer.forward([3, 4])
+    assert y.shape == shape
+    assert list(y) == list(layer.forward(sp.Matrix(*shape, [3, 4])))
+    net = symbolic.Network([(layer, symbolic.Identity())])
+    assert net.forward([3, 4])[0].shape == shape
+
+
+def test_activation_derivative_and_backward_are_derived():
+    z = symbolic.symbol_row("z", 3)
+    s = symbolic.sigmoid(z)
+    assert (symbolic.Sigmoid().derivative(z) - s.multiply_elementwise(sp.ones(1, 3) - s)).applyfunc(sp.simplify) == sp.zeros(1, 3)
+    g = symbolic.symbol_row("g", 3)
+    assert symbolic.Sigmoid().backward(z, g) == g.multiply_elementwise(symbolic.Sigmoid().derivative(z))
+    assert symbolic.Identity().derivative(z) == sp.ones(1, 3)
+    assert symbolic.Identity().backward(z, g) == g
+
+
+def test_loss_grad_is_derived_from_value():
+    p, q = symbolic.symbol_matrix("p", 2, 2), symbolic.symbol_matrix("q", 2, 2)
+    assert symbolic.MSELoss().grad(p, q) == (p - q) * sp.Rational(2, 4)
+    assert symbolic.HalfSSELoss().grad(p, q) == p - q
+
+
+@pytest.mark.parametrize("convention", ["row", "column"])
+def test_network_step_is_w_minus_lr_times_the_gradient(convention):
+    row = convention == "row"
+    vector = symbolic.symbol_row if row else symbolic.symbol_column
+    W1 = symbolic.symbol_matrix("u", 1, 2) if row else symbolic.symbol_matrix("u", 2, 1)
+    W2 = symbolic.symbol_matrix("v", 2, 1) if row else symbolic.symbol_matrix("v", 1, 2)
+    net = symbolic.Network([
+        (symbolic.Linear(W1, vector("c", 2), convention), symbolic.Sigmoid()),
+        (symbolic.Linear(W2, vector("d", 1), convention), symbolic.Identity()),
+    ])
+    X, y, eta = [[1], [-2]] if row else [[1, -2]], [[0], [1]] if row else [[0, 1]], sp.Symbol("eta")
+    stepped = net.step(X, y, symbolic.MSELoss(), eta)
+    assert stepped.sizes == net.sizes == (1, 2, 1) and stepped.convention == convention
+    for (old, _), (new, _), (dW, db) in zip(net.layers, stepped.layers, net.gradients(X, y, symbolic.MSELoss())):
+        assert new.W == old.W - eta * dW and new.b == old.b - eta * db
+
+
+def test_network_conventions_agree_when_everything_is_transposed():
+    W1, W2 = symbolic.symbol_matrix("u", 2, 2), symbolic.symbol_matrix("v", 2, 1)
+    b1, b2 = symbolic.symbol_row("c", 2), symbolic.symbol_row("d", 1)
+    X, y = symbolic.symbol_matrix("x", 3, 2), symbolic.symbol_matrix("y", 3, 1)
+    row = symbolic.Network([(symbolic.Linear(W1, b1), symbolic.Sigmoid()), (symbolic.Linear(W2, b2), symbolic.Identity())])
+    col = symbolic.Network([(symbolic.Linear(W1.T, b1, "column"), symbolic.Sigmoid()),
+                            (symbolic.Linear(W2.T, b2, "column"), symbolic.Identity())])
+    assert row.loss(X, y, symbolic.HalfSSELoss()) == col.loss(X.T, y.T, symbolic.HalfSSELoss())
+    for (rW, rb), (cW, cb) in zip(row.gradients(X, y, symbolic.HalfSSELoss()), col.gradients(X.T, y.T, symbolic.HalfSSELoss())):
+        assert rW == cW.T and rb == cb.T
+
+
+def test_layers_built_from_the_same_symbols_are_refused():
+    W = symbolic.symbol_matrix("w", 2, 2)
+    with pytest.raises(ValueError, match=r"layers\[0\] and layers\[1\] must not share parameter symbols"):
+        symbolic.Network([(symbolic.Linear(W), symbolic.Sigmoid()), (symbolic.Linear(W.T), symbolic.Identity())])
+    with pytest.raises(ValueError, match=r"W and b must not reuse a symbol"):
+        symbolic.Linear(W, W[0, :])
+    # numbers (say two zero biases) and expressions are not aliases
+    net = symbolic.Network([(symbolic.Linear(W), symbolic.Sigmoid()),
+                            (symbolic.Linear(symbolic.symbol_matrix("v", 2, 2)), symbolic.Identity())])
+    assert net.sizes == (2, 2, 2)
