@@ -122,7 +122,8 @@ def _check_function(exercise, instance, answer):
             continue
         called = f"Called as {_call(exercise, case)},"
         if outcome.problem:
-            return _wrong(exercise, f"{called} {outcome.problem}.")
+            names = f" ({', '.join(exercise.returns)})" if "must return" in outcome.problem else ""
+            return _wrong(exercise, f"{called} {outcome.problem}{names}.")
         for index, (got, want) in enumerate(zip(outcome.values, reference.values)):
             name = exercise.returns[index]
             part = f"the value {name} it returns" if n > 1 else "it returns a value that"

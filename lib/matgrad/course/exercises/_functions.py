@@ -88,9 +88,9 @@ def _outputs(result, n_outputs, shapes):
     """
     if n_outputs > 1:
         if not isinstance(result, (tuple, list)):
-            return Outcome(problem=f"it returned one value; it must return {n_outputs} values (a tuple)")
+            return Outcome(problem=f"it returned one value; it must return a tuple of {n_outputs} values")
         if len(result) != n_outputs:
-            return Outcome(problem=f"it returned {len(result)} values; it must return {n_outputs}")
+            return Outcome(problem=f"it returned {len(result)} values; it must return {n_outputs} values")
         parts = tuple(result)
     else:
         parts = (result,)
