@@ -3,6 +3,7 @@ instance (the notebook's and fresh ones 0..50) the checker's verdicts:
 the solution is correct, each mistaken answer is diagnosed as exactly that
 mistake, transposes and small perturbations are not correct."""
 
+import math
 import re
 
 import numpy as np
@@ -83,7 +84,17 @@ def _rounded(solution, digits=4):
     return np.vectorize(lambda v: float(f"{v:.{digits}g}"))(solution)
 
 
+def _raises(*args):
+    raise ValueError("a student's bug")
+
+
+ODD_ANSWERS = (None, math.nan, "abc", ..., _raises, [], object(), np.full((2, 2), np.inf))
+
+
 def _check_instance(ex, seed):
+    for odd in ODD_ANSWERS:
+        verdict = check(ex.id, odd, seed=seed)
+        assert not verdict.correct and verdict.mistake is None and verdict.message, (ex.id, seed, odd)
     solution = ex.solution(seed)
     verdict = check(ex.id, solution, seed=seed)
     assert verdict.correct and verdict.mistake is None, (ex.id, seed, verdict)

@@ -68,6 +68,7 @@ def test_the_transposed_weight_gradient_message_names_both_formulas():
 def test_vectors_are_accepted_as_rows_columns_or_lists_but_matrices_keep_their_shape():
     for answer in ([39, 54, 69], (39, 54, 69), [[39, 54, 69]], [[39], [54], [69]], np.array([39.0, 54, 69])):
         assert check("01.2", answer).correct
+    assert check("01.2", sp.Matrix([39, 54, 69])).correct and check("01.2", sp.Matrix([[39, 54, 69]])).correct
     assert check("05.1", [-0.25, 0.2, -0.5]).correct  # a row (1, 3) given as a 1-D list
     assert not check("05.1", [[-0.25], [0.2], [-0.5]]).correct  # a column where a row is asked
 

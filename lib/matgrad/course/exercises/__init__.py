@@ -42,6 +42,7 @@ given as a 1-D array, a row or a column.
 
 from matgrad.course.exercises import _nb01, _nb02, _nb03, _nb04, _nb05, _nb06
 from matgrad.course.exercises._check import check_answer
+from matgrad.course.exercises._compare import describe
 from matgrad.course.exercises._exercise import Catalogue, check_seed
 from matgrad.course.exercises._render import exercise_card, hint_card, instructor_markdown, solution_card
 
@@ -89,7 +90,7 @@ def hint(exercise_id, level=1):
     """Hint ``level`` (1, 2, ...; a later hint is more direct) for exercise ``exercise_id``."""
     exercise = _exercise(exercise_id)
     if isinstance(level, bool) or not isinstance(level, int):
-        raise TypeError(f"level must be a whole number >= 1; got {level!r}"[:120])
+        raise TypeError(f"level must be a whole number >= 1; got {describe(level)}")
     if level < 1:
         raise ValueError(f"level must be a whole number >= 1; got {level}")
     return hint_card(exercise, level)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from matgrad.course.exercises._compare import as_array, differs, fmt_array, scale
+from matgrad.course.exercises._compare import as_array, describe, differs, fmt_array, scale
 from matgrad.course.exercises._functions import compile_function, distinct, run
 
 MAX_DRAWS = 200
@@ -117,6 +117,7 @@ class Exercise:
         return tuple(self._mistakes)
 
     def mistake_message(self, name, given):
+        """The explanation for the mistake ``name``, with the shapes of the instance ``given``."""
         return self._mistakes[name].message(given)
 
     # ------------------------------------------------------------ instances
@@ -131,7 +132,9 @@ class Exercise:
     def mistaken_answer(self, name, seed=None):
         """The answer a student who makes the mistake ``name`` gives (same kind as the solution)."""
         if not isinstance(name, str) or name not in self._mistakes:
-            raise ValueError(f"name must be one of the mistakes of exercise {self.id}: {', '.join(self.mistakes)}; got {name!r}")
+            raise ValueError(
+                f"name must be one of the mistakes of exercise {self.id}: {', '.join(self.mistakes)}; got {describe(name)}"
+            )
         return self._answer(name, seed)
 
     def _answer(self, name, seed):
@@ -145,7 +148,12 @@ class Exercise:
         return value
 
     def instance(self, seed=None):
-        """The :class:`Instance` for ``seed`` (``None``: the notebook's)."""
+        """The :class:`Instance` for ``seed`` (``None``: the notebook's): given values, solution, mistaken answers.
+
+        A fresh instance comes from ``numpy.random.default_rng(seed)`` (no
+        global random state) and is drawn again until every pair of answers
+        is clearly different (see ``_compare.differs``).
+        """
         seed = check_seed(seed)
         rng = None if seed is None else np.random.default_rng(seed)
         for _ in range(1 if rng is None else MAX_DRAWS):

@@ -11,8 +11,6 @@ array([[6.96998],
        [7.52328]])
 """
 
-import numpy as np
-
 from matgrad.course import homework as hw
 from matgrad.course.exercises._draw import steps
 from matgrad.course.exercises._exercise import Exercise, Mistake
