@@ -4,7 +4,9 @@
   its data, and its own chain-rule formulas;
 * :mod:`matgrad.course.handwritten` -- every number its author wrote by hand;
 * :mod:`matgrad.course.comparison` -- each handwritten number beside the
-  exact value, with a verdict.
+  exact value, with a verdict;
+* :mod:`matgrad.course.exercises` -- the notebooks' exercises (imported on
+  its own: ``from matgrad.course import exercises``).
 
 The numeric core (:mod:`matgrad`) never imports this package.
 """
