@@ -12,6 +12,10 @@
 * :func:`format_matrix`, :func:`format_vector`: arrays printed alike in a
   cell and in a widget (numpy's print options do not reach widgets).
 * :func:`draw_network`: any :class:`matgrad.Network` drawn with its weights.
+* :class:`ComputationalGraphWalk` (static twins :func:`graph_walk_text` and
+  :func:`draw_computational_graph`): any network on one sample as a
+  computational graph, its backward pass walked edge by edge
+  (:func:`computational_graph`, :func:`backward_walk` hold the numbers).
 
 The widget contract: every widget has ``.widget`` (the panel), ``.controls``
 (name -> slider or dropdown; setting a value updates the outputs before it
@@ -26,11 +30,12 @@ HomeworkExplorer`` does not pay for importing SymPy (the stepper needs it,
 the explorer does not).
 
 >>> sorted(__all__)  # doctest: +NORMALIZE_WHITESPACE
-['DerivationStepper', 'GradientNormPlot', 'HomeworkExplorer', 'SigmoidPlot', 'SliderPanel', 'details',
- 'draw_network', 'format_matrix', 'format_vector', 'readout', 'show_derivation', 'show_explorer',
- 'show_static', 'step']
+['ComputationalGraphWalk', 'DerivationStepper', 'GradientNormPlot', 'HomeworkExplorer', 'SigmoidPlot',
+ 'SliderPanel', 'backward_walk', 'computational_graph', 'details', 'draw_computational_graph',
+ 'draw_network', 'format_matrix', 'format_vector', 'graph_walk_text', 'readout', 'show_derivation',
+ 'show_explorer', 'show_static', 'step']
 >>> WIDGET_CLASSES
-('DerivationStepper', 'HomeworkExplorer', 'SliderPanel')
+('DerivationStepper', 'HomeworkExplorer', 'SliderPanel', 'ComputationalGraphWalk')
 >>> from matgrad.widgets import readout
 >>> readout.__module__
 'matgrad.widgets.explorer'
@@ -53,10 +58,15 @@ _HOME_MODULE = {
     "GradientNormPlot": "matgrad.widgets.plots",
     "format_matrix": "matgrad.widgets.formatting",
     "format_vector": "matgrad.widgets.formatting",
+    "ComputationalGraphWalk": "matgrad.widgets.graph_widget",
+    "draw_computational_graph": "matgrad.widgets.graph_drawing",
+    "graph_walk_text": "matgrad.widgets.graph_walk",
+    "backward_walk": "matgrad.widgets.graph_walk",
+    "computational_graph": "matgrad.widgets.graph_model",
 }
 
 #: The names that display an interactive widget when called (or shown).
-WIDGET_CLASSES = ("DerivationStepper", "HomeworkExplorer", "SliderPanel")
+WIDGET_CLASSES = ("DerivationStepper", "HomeworkExplorer", "SliderPanel", "ComputationalGraphWalk")
 
 __all__ = sorted(_HOME_MODULE)
 
