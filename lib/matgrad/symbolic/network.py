@@ -87,7 +87,9 @@ class Network:
         swapped for its own placeholder symbol, sympy differentiates the loss
         by the placeholders, and the entries are put back into the result.
         """
-        self._targets(X, y, loss)  # checks first, in the caller's terms
+        checked_loss(loss, _Loss, "matgrad.symbolic")  # checks first, in the caller's terms
+        _as_samples(X, "X", self.sizes[0], self.convention)
+        _as_samples(y, "y", self.sizes[-1], self.convention)
         layers, back, placeholders = [], {}, []
         for linear, activation in self.layers:
             (W, back_w), (b, back_b) = _placeholders(linear.W, "W"), _placeholders(linear.b, "b")
