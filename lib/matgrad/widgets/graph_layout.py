@@ -27,6 +27,8 @@ gradients and the labels placed before it, and the best one is taken.
 
 from typing import NamedTuple
 
+__all__ = ["GraphLayout"]  # the record; the functions serve graph_drawing
+
 GAPS = {"linear": 1.6, "activation": 1.25, "loss": 1.25}  # width before a column, by the edges entering it
 MARGIN_PX = {"top": 135, "bottom": 105, "left": 80, "right": 125}  # title, legend, outer labels
 CHAR_PX, LINE_PX = 7.0, 15.0  # one character and one line of 9-pt text at 100 dpi
