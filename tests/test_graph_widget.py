@@ -83,7 +83,7 @@ def test_the_image_is_the_static_drawing_of_that_step(walk, step):
     assert difference.max() <= 8 and difference.mean() < 0.1  # blending rounds; nothing is missing
 
 
-def test_a_step_seen_before_is_not_rendered_again(walk):
+def test_every_step_is_rendered_once_at_construction(walk):
     walk.show(5)
     first = walk.images.png(5)
     walk.show(6)

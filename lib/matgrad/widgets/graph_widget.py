@@ -6,11 +6,10 @@ walk (:func:`~matgrad.widgets.graph_walk.backward_walk`), its captions
 :func:`~matgrad.widgets.graph_walk.graph_walk_text` prints) and the drawing
 (:class:`~matgrad.widgets.graph_drawing.GraphPicture`).
 
-The figure is built once, off screen. Everything that is the same at every
-step (nodes, grey edges, legend) is rendered once into a saved background;
-a step change only switches the step's artists (arrows, labels, node
-gradients, title), draws them over the background and encodes one PNG,
-which is kept, so coming back to a step costs nothing.
+The figure is built once, off screen, and every step's picture is made at
+construction (about 1 s for the worked homework, see :class:`StepImages`),
+so a step change only swaps the caption, the PNG bytes and the buttons'
+state: a few milliseconds, whatever the machine is busy with.
 
 >>> from matgrad import MSELoss
 >>> from matgrad.course.homework import network
@@ -39,11 +38,11 @@ __all__ = ["ComputationalGraphWalk"]
 class StepImages:
     """One off-screen figure of ``walk``; ``png(step)`` returns that step's picture as PNG bytes.
 
-    Drawing text is what costs (about 3 ms per label), so at construction each
-    step-dependent artist is rendered alone, once per look (text and colour),
-    into a small transparent sprite; a step is then the static background with
-    its visible sprites blended over it in drawing order -- the same pixels as
-    drawing them, in a few milliseconds -- encoded once as PNG and kept.
+    Drawing text is what costs (about 3 ms per label), so each step-dependent
+    artist is rendered alone, once per look (text and colour), into a small
+    transparent sprite; a step is then the static background with its visible
+    sprites blended over it in drawing order -- the same pixels as drawing
+    them -- encoded as PNG (about 12 ms a step). All of it happens here, once.
     """
 
     def __init__(self, walk, fmt):
@@ -56,12 +55,8 @@ class StepImages:
         self.picture = GraphPicture(walk, ax, fmt, animated=True)
         self.canvas.draw()  # everything but the animated (step-dependent) artists
         self.background = np.asarray(self.canvas.buffer_rgba())[:, :, :3].astype(np.float32)
-        self._sprites, self._png = {}, {}
-        for step in range(len(walk.steps) + 1):  # every look of every artist, once (~0.3 s)
-            self.picture.show(step)
-            for index, artist in enumerate(self.picture.layered):
-                if artist.get_visible():
-                    self._sprite(index, artist)
+        self._sprites = {}
+        self._png = tuple(self._render(step) for step in range(len(walk.steps) + 1))
 
     def _sprite(self, index, artist):
         """``(row, column, rgba)``: ``artist`` drawn alone, cropped to its pixels."""
@@ -80,23 +75,24 @@ class StepImages:
         return self._sprites[look]
 
     def png(self, step):
-        """The picture at ``step`` (an int already checked), rendered on first use."""
-        if step not in self._png:
-            from PIL import Image
-
-            self.picture.show(step)
-            image = self.background.copy()
-            for index, artist in enumerate(self.picture.layered):
-                sprite = self._sprite(index, artist) if artist.get_visible() else None
-                if sprite is not None:
-                    r0, c0, rgba = sprite
-                    region = image[r0:r0 + rgba.shape[0], c0:c0 + rgba.shape[1]]
-                    alpha = rgba[:, :, 3:]
-                    region[...] = rgba[:, :, :3] * 255.0 * alpha + region * (1.0 - alpha)
-            buffer = io.BytesIO()
-            Image.fromarray(np.rint(image).astype(np.uint8)).save(buffer, format="png", compress_level=1)
-            self._png[step] = buffer.getvalue()
+        """The picture at ``step`` (0..number of edges) as PNG bytes."""
         return self._png[step]
+
+    def _render(self, step):
+        from PIL import Image
+
+        self.picture.show(step)
+        image = self.background.copy()
+        for index, artist in enumerate(self.picture.layered):
+            sprite = self._sprite(index, artist) if artist.get_visible() else None
+            if sprite is not None:
+                r0, c0, rgba = sprite
+                region = image[r0:r0 + rgba.shape[0], c0:c0 + rgba.shape[1]]
+                alpha = rgba[:, :, 3:]
+                region[...] = rgba[:, :, :3] * 255.0 * alpha + region * (1.0 - alpha)
+        buffer = io.BytesIO()
+        Image.fromarray(np.rint(image).astype(np.uint8)).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
 
 
 def _colour(artist):
