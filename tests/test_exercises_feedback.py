@@ -165,6 +165,8 @@ def test_cards_are_deterministic_and_show_markdown(exercise_id):
         first, second = make(), make()
         assert repr(first) == repr(second) and first._repr_markdown_() == second._repr_markdown_()
         assert exercise_id in repr(first) and " at 0x" not in repr(first)
+    for card in (show(exercise_id), hint(exercise_id), solution(exercise_id), check(exercise_id, ...)):
+        assert "seed" not in repr(card).lower() and "seed" not in card._repr_markdown_().lower()
     assert EXERCISES[exercise_id].prompt in repr(show(exercise_id))
     assert "fresh instance 4" in repr(show(exercise_id, seed=4))
     assert EXERCISES[exercise_id].hints[-1] in repr(hint(exercise_id, level=9))
