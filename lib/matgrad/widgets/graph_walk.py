@@ -21,7 +21,7 @@ walks a node's last path also completes its gradient.
 >>> print(walk_captions(walk)[4])
 Step 4 of 13: dL/dz²₁ = upstream dL/dh²₁ × local s'(z²₁) = 5.218 × 0.190 = 0.990
 >>> print(walk_captions(walk)[7])
-Step 7 of 13: path 2 of 2 from h¹₁, via z²₂: upstream dL/dz²₂ × local w²₁₂ = 0.664 × 2.000 = 1.328; sum over paths: dL/dh¹₁ = 0.990 + 1.328 = 2.317
+Step 7 of 13: path 2 of 2 from h¹₁, via z²₂: downstream = upstream dL/dz²₂ × local w²₁₂ = 0.664 × 2.000 = 1.328; sum over paths: dL/dh¹₁ = 0.990 + 1.328 = 2.317
 """
 
 from types import MappingProxyType
@@ -113,7 +113,7 @@ def _caption(step, total_steps, names, fmt):
     head = f"Step {step.number} of {total_steps}: "
     if step.paths == 1:
         return f"{head}dL/d{parent} = {product}"
-    text = f"{head}path {step.path} of {step.paths} from {parent}, via {child}: {product}"
+    text = f"{head}path {step.path} of {step.paths} from {parent}, via {child}: downstream = {product}"
     if step.complete:
         text += f"; sum over paths: dL/d{parent} = {sum_text(fmt, step.terms)} = {fmt.format(step.total)}"
     return text
