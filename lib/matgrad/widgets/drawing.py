@@ -59,7 +59,9 @@ def check_format(fmt, name="fmt"):
     try:
         fmt.format(1.5)
     except (ValueError, TypeError, IndexError, KeyError) as error:
-        raise ValueError(f"{name} must format a float, e.g. '{{:.3f}}'; {fmt!r}.format(1.5) fails: {error}") from None
+        raise ValueError(
+            f"{name} must format a float, e.g. '{{:.3f}}'; {fmt!r}.format(1.5) fails: {error}"
+        ) from None
     return fmt
 
 

@@ -101,13 +101,15 @@ class GraphPicture:
             ax.plot([x0, x1], [y0, y1], color="0.7", lw=1.3, zorder=1, gid=f"edge:{pair}")
             self.flows[pair] = ax.add_patch(self._arrow(pair, (x0, y0), (x1, y1)))
             cx, cy, dx, dy = layout.spots[pair]
-            labels.append(ax.annotate(local_texts[pair], (cx, cy), xytext=(0, 0), color=LOCAL, gid=f"local:{pair}", **_LABEL))
+            labels.append(ax.annotate(local_texts[pair], (cx, cy), xytext=(0, 0), color=LOCAL,
+                                      gid=f"local:{pair}", **_LABEL))  # fmt: skip
             self.downstreams[pair] = ax.annotate("", (cx, cy), xytext=(dx * points, dy * points), color=FLOW,
                                                  gid=f"downstream:{pair}", visible=False, **_LABEL)  # fmt: skip
         for node in graph.nodes:
             x, y = where[node.key]
             nodes.append(ax.text(
-                x, y, f"{node.name}\n{f(node.value)}", ha="center", va="center", fontsize=10, zorder=5, gid=f"node:{node.key}", linespacing=1.25,
+                x, y, f"{node.name}\n{f(node.value)}", ha="center", va="center", fontsize=10, zorder=5,
+                gid=f"node:{node.key}", linespacing=1.25,
                 bbox={"boxstyle": "round,pad=0.35", "facecolor": "#e8eef7", "edgecolor": "0.3"}))
             side = layout.grad_side[node.key]
             self.grads[node.key] = ax.annotate(

@@ -106,7 +106,9 @@ def check_network_and_loss(net, loss):
     if not isinstance(net, Network):
         raise TypeError(f"net must be a matgrad.Network; got {type(net).__name__}")
     if isinstance(loss, type) and issubclass(loss, _Loss):
-        raise TypeError(f"loss must be a matgrad loss object; got the class {loss.__name__}: call it, {loss.__name__}()")
+        raise TypeError(
+            f"loss must be a matgrad loss object; got the class {loss.__name__}: call it, {loss.__name__}()"
+        )
     if not isinstance(loss, _Loss):
         raise TypeError(
             f"loss must be a matgrad loss such as MSELoss() or HalfSSELoss(); got {type(loss).__name__}"

@@ -108,8 +108,9 @@ def sum_text(fmt, terms, continued=False):
 def _caption(step, total_steps, names, fmt):
     edge = step.edge
     parent, child = names[edge.parent], names[edge.child]
+    upstream, local = _factor(fmt, step.upstream), _factor(fmt, step.local)
     product = (f"upstream dL/d{child} × local {edge.local_name} = "
-               f"{_factor(fmt, step.upstream)} × {_factor(fmt, step.local)} = {fmt.format(step.downstream)}")  # fmt: skip
+               f"{upstream} × {local} = {fmt.format(step.downstream)}")  # fmt: skip
     head = f"Step {step.number} of {total_steps}: "
     if step.paths == 1:
         return f"{head}dL/d{parent} = {product}"
