@@ -9,7 +9,7 @@ from lab_harness import parse_readout
 
 from matgrad.course import homework
 from matgrad.widgets.explorer import HomeworkExplorer, details, explorer_state, readout, show_explorer
-from matgrad.widgets.loss_plot import SPAN
+from matgrad.widgets.loss_plot import CAPTION, SPAN
 
 NAMES = homework.PARAMETER_NAMES
 
@@ -89,6 +89,7 @@ def test_choosing_another_parameter_redraws_the_plot():
     ex.controls["selected"].value = "b1_2"
     assert ex.image.value != first
     assert ex.plot.ax.get_xlabel() == "b1_2"
+    assert "blue: the loss along b1_2; orange: its tangent, of slope dL/db1_2" in ex.caption.value
     assert ex.plot.curve.get_data()[0][30] == pytest.approx(1.0)
 
 
@@ -152,7 +153,7 @@ def test_the_static_twin_prints_the_numbers_and_shows_the_picture(capsys, monkey
     monkeypatch.setattr(IPython.display, "display", shown.append)
     show_explorer()
     printed = capsys.readouterr().out
-    assert printed == readout() + "\n\n" + details() + "\n"
+    assert printed == readout() + "\n\n" + details() + "\n" + CAPTION.format(name="w3_11") + "\n"
     (picture,) = shown
     assert picture.data == HomeworkExplorer().image.value  # the widget's picture at the defaults
     assert picture.data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -19,12 +19,14 @@ STEPS = [
 def test_controls_is_the_step_slider_and_setting_it_reveals_steps():
     stepper = DerivationStepper(STEPS, title="y = Wx")
     assert list(stepper.controls) == ["step"] and stepper.controls["step"] is stepper.slider
-    assert stepper.body.value.count("<p>") == 1
+    assert stepper.html.count("<p>") == 1
+    views = list(stepper.step_views)
     stepper.controls["step"].value = 3
-    assert stepper.body.value.count("<p>") == 3
+    assert stepper.step_views == views  # the same widgets, only shown or hidden
+    assert stepper.html.count("<p>") == 3
     assert (stepper.previous_button.disabled, stepper.next_button.disabled) == (False, True)
     stepper.controls["step"].value = 1
-    assert stepper.body.value.count("<p>") == 1 and stepper.previous_button.disabled
+    assert stepper.html.count("<p>") == 1 and stepper.previous_button.disabled
 
 
 def test_buttons_move_one_step_and_show_jumps():
@@ -36,13 +38,13 @@ def test_buttons_move_one_step_and_show_jumps():
     assert stepper.current == 3
     stepper.show(1)
     stepper.previous_button.click()
-    assert stepper.current == 1 and stepper.body.value.count("<p>") == 1
+    assert stepper.current == 1 and stepper.html.count("<p>") == 1
 
 
 def test_captions_keep_inline_math_in_the_widget_and_in_the_markdown():
     stepper = DerivationStepper(STEPS)
     stepper.show(3)
-    body = stepper.body.value
+    body = stepper.html
     assert "Start from $y = Wx$ with $W \\in \\mathbb{R}^{2 \\times 3}$" in body
     assert "$y_i = \\sum_j w_{ij} x_j$" in body
     assert "(and $a &lt; b$ stays text)" in body  # escaped for HTML; the browser gives MathJax '<'

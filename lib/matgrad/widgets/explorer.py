@@ -1,17 +1,14 @@
 """Sliders for every parameter of the worked homework, with live numbers.
 
-:func:`explorer_state` is the plain, tested computation: loss, every
-gradient, the forward values, the parameters after one gradient-descent
-step, and the loss curve along one parameter with its tangent.
-:func:`readout` formats it as text; a notebook prints ``readout()`` beside
-the widget so the default numbers read without a kernel.
+:func:`explorer_state` is the plain, tested computation: loss, gradients,
+forward values, one gradient-descent step, and the loss curve along one
+parameter. :func:`readout` and :func:`details` format it as text;
+:func:`show_explorer` (the static twin) prints them and shows the plot.
 
 :class:`HomeworkExplorer` is the thin widget over it: one slider per
-parameter (described by its name, step 0.01) and one for the learning rate
-``lr``; moving any of them recomputes the state, rewrites the readout (an
-HTML widget with CSS class ``matgrad-readout``, one ``name = value`` line per
-number) and redraws the plot by moving the existing matplotlib artists and
-re-rendering one small PNG.
+parameter and one for the learning rate ``lr``; a move recomputes the state,
+rewrites the readout (HTML with CSS class ``matgrad-readout``, one
+``name = value`` line per number) and redraws the plot in place.
 
 >>> state = explorer_state()
 >>> print(readout(state).splitlines()[0])
@@ -29,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 
 from matgrad.course import homework
-from matgrad.widgets.loss_plot import POINTS, SPAN, LossPlot
+from matgrad.widgets.loss_plot import CAPTION, POINTS, SPAN, LossPlot
 
 __all__ = ["ExplorerState", "HomeworkExplorer", "details", "explorer_state", "readout", "show_explorer"]
 
@@ -111,10 +108,6 @@ def readout(state=None):
     return "\n".join(lines)
 
 
-def _readout_html(state):
-    return f"<pre style='margin:0'>{readout(state)}</pre>"
-
-
 def details(state=None):
     """The forward values per sample and the parameters after one step, as text.
 
@@ -166,7 +159,7 @@ class HomeworkExplorer:
         import ipywidgets as widgets
 
         start = explorer_state(_checked_start(values, lr), lr, selected)  # validates everything first
-        look = lambda: {"layout": {"width": "290px"}, "style": {"description_width": "48px"}}  # noqa: E731
+        look = lambda: {"layout": {"width": "270px"}, "style": {"description_width": "48px"}}  # noqa: E731
         self.sliders = {
             name: widgets.FloatSlider(
                 value=v, min=round(v - 3, 2), max=round(v + 3, 2), step=0.01,
@@ -185,7 +178,8 @@ class HomeworkExplorer:
         self.controls = {**self.sliders, "lr": self.lr_slider, "selected": self.choice}
         self.readout = widgets.HTML()
         self.detail = widgets.HTML()
-        self.image = widgets.Image(format="png", layout={"width": "480px", "max_width": "100%"})
+        self.image = widgets.Image(format="png", layout={"width": "384px", "max_width": "100%"})
+        self.caption = widgets.HTML(layout={"width": "384px"})
         self.readout.add_class("matgrad-readout")
         for output in (self.readout, self.detail, self.image):
             output.add_class("matgrad-output")
@@ -198,7 +192,8 @@ class HomeworkExplorer:
         layers[2].children += (widgets.HTML("<b>gradient descent</b>"), self.lr_slider)
         self.widget = widgets.VBox([
             widgets.HBox(layers, layout={"flex_flow": "row wrap"}),
-            widgets.HBox([widgets.VBox([self.choice, self.image]), self.readout], layout={"flex_flow": "row wrap"}),
+            widgets.HBox([widgets.VBox([self.choice, self.image, self.caption]), self.readout],
+                         layout={"flex_flow": "row wrap"}),
             self.detail,
         ])  # fmt: skip
         self.widget.add_class("matgrad-widget")
@@ -223,9 +218,11 @@ class HomeworkExplorer:
         values, selected = self.values, self.selected
         centre = self.plot.centre_for(selected, values[selected])
         state = explorer_state(values, self.lr, selected, centre=centre)
-        self.readout.value = _readout_html(state)
+        png = self.plot.draw(state)  # everything computed first: the outputs then change together
+        self.readout.value = f"<pre style='margin:0'>{readout(state)}</pre>"
         self.detail.value = f"<pre style='margin:0'>{details(state)}</pre>"
-        self.image.value = self.plot.draw(state)
+        self.image.value = png
+        self.caption.value = f"<small>{CAPTION.format(name=selected)}</small>"
         return state
 
     def _changed(self, _change):
@@ -246,4 +243,5 @@ def show_explorer(values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
     print(readout(state))
     print()
     print(details(state))
+    print(CAPTION.format(name=selected))
     display(Image(data=png, format="png"))

@@ -21,10 +21,11 @@ import numpy as np
 
 from matgrad.widgets._canvas import BlitCanvas
 
-__all__ = ["LossPlot", "POINTS", "SPAN"]
+__all__ = ["CAPTION", "LossPlot", "POINTS", "SPAN"]
 
 SPAN = 1.5  # the view covers centre +- SPAN
 POINTS = 61
+CAPTION = "blue: the loss along {name}; orange: its tangent, of slope dL/d{name}; black: the current value"
 
 
 class LossPlot:
@@ -33,21 +34,29 @@ class LossPlot:
     ``state`` is an :class:`~matgrad.widgets.explorer.ExplorerState`. The axes,
     ticks and labels are drawn only when the view must change (another
     parameter, a new centre, or the curve leaving or shrinking within the
-    y-range); otherwise only the moving artists (curve, tangent, point, slope
-    label) are drawn on the saved background (blitting).
+    y-range); otherwise only the moving artists (curve, tangent, point) are
+    drawn on the saved background (blitting). Text is the slowest thing to
+    draw, so the picture has few ticks and no legend: :data:`CAPTION` says
+    what the colours are, and the numbers are in the explorer's readout.
     """
 
     def __init__(self):
+        from matplotlib.ticker import MaxNLocator
+
         self.canvas = BlitCanvas((4.8, 3.0), dpi=80)
         self.figure = self.canvas.figure
-        self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.16, top=0.9)
+        self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.16, top=0.97)
         self.ax = self.figure.add_subplot()
         self.ax.set_ylabel("loss")
         self.ax.grid(alpha=0.3)
+        for axis in (self.ax.xaxis, self.ax.yaxis):
+            axis.set_major_locator(MaxNLocator(4))
+        # fixed label positions: matplotlib then skips measuring every tick label
+        self.ax.xaxis.set_label_coords(0.5, -0.12)
+        self.ax.yaxis.set_label_coords(-0.11, 0.5)
         (self.curve,) = self.ax.plot([], [], color="tab:blue", animated=True)
         (self.tangent,) = self.ax.plot([], [], color="tab:orange", lw=2, animated=True)
         (self.point,) = self.ax.plot([], [], "o", color="black", animated=True)
-        self.label = self.ax.text(0.03, 0.93, "", transform=self.ax.transAxes, va="top", animated=True)
         self._view = None  # (name, centre, ylim) of the drawn background
 
     def centre_for(self, name, value):
@@ -74,12 +83,11 @@ class LossPlot:
         self.ax.set_xlim(centre - SPAN, centre + SPAN)
         self.ax.set_ylim(*ylim)
         self.ax.set_xlabel(state.selected)
-        self.ax.set_title(f"loss along {state.selected}, tangent of slope dL/d{state.selected}", fontsize=10)
         self.canvas.draw_background()
         self._view = (state.selected, centre, ylim)
 
     def draw(self, state):
-        """Move the curve, tangent, point and label to ``state``; return the PNG bytes."""
+        """Move the curve, tangent and point to ``state``; return the PNG bytes."""
         from matgrad.widgets.explorer import ExplorerState
 
         if not isinstance(state, ExplorerState):
@@ -93,5 +101,4 @@ class LossPlot:
         self.curve.set_data(state.grid, state.curve)
         self.tangent.set_data(ts, state.loss + slope * (ts - v))
         self.point.set_data([v], [state.loss])
-        self.label.set_text(f"loss = {state.loss:.4f}\ndL/d{name} = {slope:.4f}")
-        return self.canvas.png([self.curve, self.tangent, self.point, self.label])
+        return self.canvas.png([self.curve, self.tangent, self.point])

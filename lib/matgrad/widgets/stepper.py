@@ -103,14 +103,18 @@ class DerivationStepper:
     itself displays it. ``controls == {"step": slider}``: setting the
     slider's value (or calling ``show(k)``, what the buttons do) reveals
     steps 1..k at once. Captions are plain text with inline math ``$...$``,
-    rendered like the Markdown of :func:`show_derivation` (HTMLMath).
+    rendered like the Markdown of :func:`show_derivation`.
+
+    Each step is its own HTMLMath widget (``step_views``), typeset once when
+    the panel is shown; revealing a step only switches its display on, so a
+    move costs no new typesetting. ``html`` is the HTML of the steps shown.
 
     >>> stepper = DerivationStepper([step("a", "x = 1"), step("b", "y = 2")])
     >>> stepper.show(2)
     >>> stepper.current, stepper.next_button.disabled
     (2, True)
     >>> stepper.controls["step"].value = 1
-    >>> stepper.body.value.count("Step ")
+    >>> stepper.html.count("Step ")
     1
     """
 
@@ -127,12 +131,15 @@ class DerivationStepper:
             value=1, min=1, max=count, description="step", continuous_update=True
         )
         self.controls = {"step": self.slider}
-        self.body = widgets.HTMLMath()
-        self.body.add_class("matgrad-output")
+        self.step_views = [
+            widgets.HTMLMath(_html(number, item, count), layout={"display": "none"})
+            for number, item in enumerate(self.steps, start=1)
+        ]
+        self.body = widgets.VBox(self.step_views)
         self.previous_button.on_click(lambda _: self.show(max(1, self.current - 1)))
         self.next_button.on_click(lambda _: self.show(min(count, self.current + 1)))
         self.slider.observe(lambda change: self._reveal(change["new"]), names="value")
-        header = widgets.HTML(f"<b>{html.escape(title)}</b>")
+        header = widgets.HTMLMath(f"<b>{html.escape(title, quote=False)}</b>")  # a title may hold $math$ too
         buttons = widgets.HBox([self.previous_button, self.slider, self.next_button])
         self.widget = widgets.VBox([header, buttons, self.body])
         self.widget.add_class("matgrad-widget")
@@ -142,6 +149,11 @@ class DerivationStepper:
     def current(self):
         """The number of steps shown."""
         return self.slider.value
+
+    @property
+    def html(self):
+        """The HTML of the steps shown now (what HTMLMath typesets)."""
+        return "\n".join(view.value for view in self.step_views if view.layout.display != "none")
 
     def show(self, number):
         """Reveal steps 1..``number`` (an int from 1 to the number of steps)."""
@@ -156,7 +168,8 @@ class DerivationStepper:
             self.slider.value = int(number)  # its observer reveals the steps
 
     def _reveal(self, number):
-        self.body.value = _html(self.steps[:number], len(self.steps))
+        for shown, view in enumerate(self.step_views, start=1):
+            view.layout.display = None if shown <= number else "none"
         self.previous_button.disabled = number == 1
         self.next_button.disabled = number == len(self.steps)
 
@@ -166,10 +179,7 @@ class DerivationStepper:
         display(self.widget)
 
 
-def _html(steps, total):
-    """Steps as HTML for HTMLMath: captions escaped (their ``$...$`` math stays), formulas in ``$$``."""
-    rows = []
-    for number, item in enumerate(steps, start=1):
-        formula = f"$${html.escape(item.latex, quote=False)}$$" if item.latex else ""
-        rows.append(f"<p><b>Step {number} of {total}.</b> {html.escape(item.text, quote=False)}</p>{formula}")
-    return "\n".join(rows)
+def _html(number, item, total):
+    """One step as HTML for HTMLMath: the caption escaped (its ``$...$`` math stays), the formula in ``$$``."""
+    formula = f"$${html.escape(item.latex, quote=False)}$$" if item.latex else ""
+    return f"<p><b>Step {number} of {total}.</b> {html.escape(item.text, quote=False)}</p>{formula}"
