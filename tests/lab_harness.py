@@ -1,6 +1,6 @@
 """Drive a real JupyterLab in Debian's Chromium (Playwright, sync API).
 
-Used by tests/test_browser.py and benchmarks/bench_browser_slider.py.
+Used by tests/test_browser.py and benchmarks/bench_widgets.py.
 
 * ``LabServer``: JupyterLab on 127.0.0.1, a free port, a random token, with
   its own runtime/settings/workspace folders, serving a *copy* of notebooks/;
@@ -215,6 +215,47 @@ _RUN_STATE = """() => {
 }"""
 
 
+# JS: every output area, code editor and rendered Markdown of the current
+# notebook whose content is wider than its box (scrollWidth > clientWidth + 1),
+# and every element inside an output that hides or scrolls what it cannot fit
+# (overflow-x not 'visible') or is a formula (MathJax's container). Cells off screen are measured too (JupyterLab
+# skips their layout with content-visibility; the override lays them out).
+# ``widget`` says whether the output holds a matgrad widget (.matgrad-widget).
+_OVERFLOWS = """() => {
+  if (!document.getElementById('matgrad-measure-all')) {
+    const style = document.createElement('style');
+    style.id = 'matgrad-measure-all';
+    style.textContent = '.jp-Cell, .jp-Notebook .jp-WindowedPanel-viewport > * { content-visibility: visible !important; }';
+    document.head.appendChild(style);
+  }
+  const panel = window.jupyterapp.shell.currentWidget;
+  const found = [];
+  const name = (el) => el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className
+                                                   ? '.' + el.className.trim().split(/\\s+/)[0] : '');
+  panel.content.widgets.forEach((cell, index) => {
+    const report = (el, what) => {
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+        const output = el.closest('.jp-OutputArea-output');
+        found.push({cell: index, what, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth,
+                    cellWidth: cell.node.clientWidth, widget: !!(output && output.querySelector('.matgrad-widget'))});
+      }
+    };
+    cell.node.querySelectorAll('.jp-OutputArea-output').forEach(out => {
+      report(out, 'output');
+      out.querySelectorAll('*').forEach(el => {
+        // MathJax's own parts (stretchy delimiters) clip on purpose; its container is checked
+        if (el.parentElement.closest('mjx-container')) return;
+        if (el.tagName === 'MJX-CONTAINER' || getComputedStyle(el).overflowX !== 'visible')
+          report(el, 'inside an output: ' + name(el));
+      });
+    });
+    cell.node.querySelectorAll('.cm-scroller').forEach(el => report(el, 'code'));
+    cell.node.querySelectorAll('.jp-RenderedMarkdown').forEach(el => report(el, 'markdown'));
+  });
+  return found;
+}"""
+
+
 class LabPage:
     """One JupyterLab page showing one notebook."""
 
@@ -259,6 +300,16 @@ class LabPage:
         n = len(result["counts"])
         assert result["counts"] == list(range(1, n + 1)), f"execution counts after run-all: {result['counts']}"
         return result
+
+    # ------------------------------------------------------------ geometry
+    def show_file_browser(self):
+        """Open the left sidebar on the file browser (as a student's window usually is)."""
+        self.page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+        self.page.locator(".jp-FileBrowser").first.wait_for(state="visible", timeout=30_000)
+
+    def overflows(self) -> list[dict]:
+        """Everything wider than the room it has, per cell (see ``_OVERFLOWS``)."""
+        return self.page.evaluate(_OVERFLOWS)
 
     # ------------------------------------------------------------- widgets
     def explorer_output(self, readout_class: str = "matgrad-readout"):

@@ -1,20 +1,26 @@
-"""A student's path through the homework notebook, in a real browser.
+"""A student's path through the notebooks, in a real browser.
 
-JupyterLab serves a temporary copy of notebooks/; Debian's Chromium opens
-06-worked-homework.ipynb, runs Kernel > Restart Kernel and Run All Cells,
-focuses the w3_11 slider of the homework explorer and presses ArrowRight.
-The readout must then show the loss and gradients that ``matgrad.course.homework``
-computes for the moved weight, to the 6 printed decimals.
+One JupyterLab (serving a temporary copy of notebooks/) and one Chromium for
+the whole session; each notebook is opened once in a 1280 x 800 window with
+the file browser open and run with Kernel > Restart Kernel and Run All Cells.
 
-Contract with the explorer (lib/matgrad/widgets.py): one FloatSlider per
-parameter, described by its name (weights step 0.01), plus ``lr``; an HTML
-readout with CSS class ``matgrad-readout`` holding lines like
-``loss = 18.123456`` and ``dL/dw3_11 = 6.123456`` for every parameter.
+* The homework explorer (06): focus the w3_11 slider and press ArrowRight;
+  the readout must then show the loss and gradients that
+  ``matgrad.course.homework`` computes for the moved weight, to the 6 printed
+  decimals. Contract with the explorer (lib/matgrad/widgets/explorer.py):
+  one FloatSlider per parameter, described by its name (weights step 0.01),
+  plus ``lr``; an HTML readout with CSS class ``matgrad-readout`` holding
+  lines like ``loss = 18.123456`` and ``dL/dw3_11 = 6.123456``.
+* Every notebook: nothing is wider than its cell -- no output area, code
+  editor or rendered Markdown has scrollWidth > clientWidth + 1, and nothing
+  inside an output hides or scrolls what it cannot fit (a screenshot-free
+  geometry check, ``LabPage.overflows``). An overflow inside an output that
+  holds a matgrad widget always fails; overflowing notebook content fails
+  too, except in the notebooks listed in ``CONTENT_TOO_WIDE_UNTIL_REWRITE``,
+  where it is reported as an expected failure until the lesson rewrite.
 """
 
 import os
-from pathlib import Path
-
 import pytest
 
 from lab_harness import CHROMIUM, REPO, LabPage, LabServer, chromium, find_chromium, parse_readout
@@ -22,6 +28,17 @@ from lab_harness import CHROMIUM, REPO, LabPage, LabServer, chromium, find_chrom
 pytestmark = pytest.mark.slow
 
 NOTEBOOK = "06-worked-homework.ipynb"
+NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
+WINDOW = {"width": 1280, "height": 800}
+# Notebooks whose own content (long code lines, wide printed matrices or
+# formulas) is wider than a cell today; the lesson rewrite (issue 11) fixes it.
+CONTENT_TOO_WIDE_UNTIL_REWRITE = {
+    "01-jacobian-of-a-linear-layer.ipynb": "code lines longer than a cell",
+    "02-weight-gradient-of-a-linear-layer.ipynb": "code lines longer than a cell",
+    "03-row-convention-and-the-kronecker-jacobian.ipynb": "code lines and the '= I3 (x) x^T' formula wider than a cell",
+    "05-multilayer-backprop.ipynb": "code lines and the dLoss/dW1 = O0^T delta1 formulas wider than a cell",
+    "06-worked-homework.ipynb": "code lines longer than a cell",
+}
 PARAMETERS = ["w1_11", "w1_12", "b1_1", "b1_2", "w2_11", "w2_12", "w2_21", "w2_22",
               "b2_1", "b2_2", "w3_11", "w3_21", "b3_1"]
 MOVED = "w3_11"
@@ -40,7 +57,7 @@ def expected_readout(**overrides) -> dict[str, str]:
     return {k: f"{v:.6f}" for k, v in values.items()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     if find_chromium() is None:
         reason = (f"no browser: {CHROMIUM} is missing (apt-get install -y chromium), and so are "
@@ -52,7 +69,7 @@ def browser():
         yield b
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def lab():
     if not (REPO / "notebooks" / NOTEBOOK).exists():
         pytest.fail(f"notebooks/{NOTEBOOK} does not exist yet", pytrace=False)
@@ -60,16 +77,32 @@ def lab():
         yield server
 
 
-def test_homework_explorer_slider_updates_loss_and_gradients(browser, lab):
+@pytest.fixture(scope="session")
+def notebook_run(browser, lab):
+    """``notebook_run(name)``: the LabPage of ``name`` after Restart Kernel and Run All (once per session)."""
+    pages = {}
+
+    def run(name):
+        if name not in pages:
+            page = browser.new_page(viewport=WINDOW)
+            page.set_default_timeout(60_000)
+            pages[name] = lp = LabPage(page, lab).open(name)
+            lp.show_file_browser()
+            lp.restart_and_run_all()
+        return pages[name]
+
+    yield run
+    for lp in pages.values():
+        lp.page.close()
+
+
+def test_homework_explorer_slider_updates_loss_and_gradients(notebook_run, lab):
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "browser-06-worked-homework.png"
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.set_default_timeout(60_000)
+    lp = notebook_run(NOTEBOOK)
+    page = lp.page
     ok = False
     try:
-        lp = LabPage(page, lab).open(NOTEBOOK)
-        lp.restart_and_run_all()
-
         area = lp.explorer_output()
         area.scroll_into_view_if_needed()
         for name in PARAMETERS + ["lr"]:
@@ -103,4 +136,21 @@ def test_homework_explorer_slider_updates_loss_and_gradients(browser, lab):
             print(f"\nno screenshot ({exc})")
         if not ok:
             print("JupyterLab log (tail):\n" + lab.log())
-        page.close()
+
+
+def _described(problems, notebook):
+    return "\n".join(f"{notebook} cell {p['cell']}: {p['what']} is {p['scrollWidth']} px wide in "
+                     f"{p['clientWidth']} px (cell {p['cellWidth']} px)" for p in problems)  # fmt: skip
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_nothing_is_wider_than_its_cell_at_1280_by_800_with_the_file_browser_open(notebook_run, notebook):
+    lp = notebook_run(notebook)
+    assert lp.page.locator(".jp-FileBrowser").first.is_visible()
+    problems = lp.overflows()
+    in_widgets = [p for p in problems if p["widget"]]
+    assert not in_widgets, "a matgrad widget is wider than its cell:\n" + _described(in_widgets, notebook)
+    content = [p for p in problems if not p["widget"]]
+    if content and notebook in CONTENT_TOO_WIDE_UNTIL_REWRITE:
+        pytest.xfail(f"{CONTENT_TOO_WIDE_UNTIL_REWRITE[notebook]}:\n" + _described(content, notebook))
+    assert not content, "notebook content is wider than its cell:\n" + _described(content, notebook)
