@@ -59,6 +59,9 @@ CASES = {
     "format_vector decimals float": (lambda: format_vector([1.0], decimals=2.0), TypeError, r"decimals must be an int from 0 to 15; got 2.0"),
     # the slider panel
     "panel no sliders": (lambda: SliderPanel(area), ValueError, r"SliderPanel needs at least one slider"),
+    "panel every a list": (lambda: SliderPanel(area, every=[0, 10, 0.5]), TypeError, r"every must be \(min, max, step\), the slider of every other parameter; got \[0, 10, 0.5\]"),
+    "panel every with nan": (lambda: SliderPanel(area, every=(0, math.nan, 0.5)), TypeError, r"every must be \(min, max, step\)"),
+    "panel every a bad range": (lambda: SliderPanel(area, every=(5, 10, 0.5)), ValueError, r"width: the view's default 2.0 must lie within the slider's range \[5, 10\]"),
     "panel unknown slider": (lambda: SliderPanel(area, depth=(0, 1, 0.1)), ValueError, r"view has no parameter 'depth'; expected one of width, height"),
     "panel unknown label": (lambda: SliderPanel(area, width=(0, 9, 1.0), labels={"w": "W"}), ValueError, r"view has no parameter 'w'"),
     "panel parameter without a default": (lambda: SliderPanel(lambda x: str(x), x=(0, 1, 0.1)), ValueError, r"view's parameter 'x' must have a default \(the panel's starting value\)"),
@@ -115,7 +118,7 @@ VALID_CALLS = [  # one per public callable of matgrad.widgets (tests/test_bad_in
     fresh("matgrad.widgets.DerivationStepper.show", lambda: DerivationStepper(STEPS).show, 2),
     valid("matgrad.widgets.format_matrix", format_matrix, [[1.0, 2.0], [3.0, 4.0]], decimals=4),
     valid("matgrad.widgets.format_vector", format_vector, [1.0, 2.0], decimals=4),
-    valid("matgrad.widgets.SliderPanel", SliderPanel, area, None, {"width": "w"}, width=(0, 10, 0.5)),
+    valid("matgrad.widgets.SliderPanel", SliderPanel, area, None, {"width": "w"}, (0, 10, 0.5), width=(0, 10, 0.5)),
     valid("matgrad.widgets.show_static", show_static, area, SigmoidPlot(names=("width", "height"))),
     valid("matgrad.widgets.SigmoidPlot", SigmoidPlot, ("a", "b"), (-4.0, 4.0)),
     fresh("matgrad.widgets.SigmoidPlot.draw", lambda: SigmoidPlot().draw, n1=-2.0, n2=0.0, n3=3.0),

@@ -10,7 +10,8 @@ parameters' defaults are the starting point) and shows it two ways:
   the plot's picture at the defaults, so GitHub and nbviewer show both.
 
 A slider is ``(min, max, step)`` (its value is the view's default) or
-``(value, min, max, step)``; a list of options makes a dropdown.
+``(value, min, max, step)``; a list of options makes a dropdown;
+``every=(min, max, step)`` gives every other parameter a slider.
 
 >>> def area(width=2.0, height=3.0):
 ...     return f"area = {width * height:.2f}"
@@ -27,7 +28,7 @@ area = 6.00
 import html
 import inspect
 
-from matgrad.widgets._controls import slider_or_dropdown
+from matgrad.widgets._controls import _is_number, slider_or_dropdown
 
 __all__ = ["SliderPanel", "show_static"]
 
@@ -91,15 +92,25 @@ class SliderPanel:
     displaying the object displays it. ``labels`` gives sliders a description
     other than the parameter name (e.g. ``{"g1": "dL/dy1"}``). A view that
     raises for some slider setting shows the error in place of the text.
+
+    >>> def y(w1=1.0, w2=2.0, x=3.0):
+    ...     return f"y = {w1 * x + w2:.2f}"
+    >>> panel = SliderPanel(y, every=(-12, 12, 0.5), x=(0, 5, 1.0))
+    >>> [(c.description, c.min, c.step) for c in panel.controls.values()]
+    [('w1', -12.0, 0.5), ('w2', -12.0, 0.5), ('x', 0.0, 1.0)]
     """
 
-    def __init__(self, view, plot=None, labels=None, **controls):
+    def __init__(self, view, plot=None, labels=None, every=None, **controls):
         import ipywidgets as widgets
 
         defaults = _defaults(view)
         _check_plot(plot)
+        if every is not None:
+            if not isinstance(every, tuple) or len(every) != 3 or not all(map(_is_number, every)):
+                raise TypeError(f"every must be (min, max, step), the slider of every other parameter; got {every!r}")
+            controls = {**{name: every for name in defaults if name not in controls}, **controls}
         if not controls:
-            raise ValueError("SliderPanel needs at least one slider, e.g. x=(-12, 12, 0.5)")
+            raise ValueError("SliderPanel needs at least one slider, e.g. x=(-12, 12, 0.5) or every=(-12, 12, 0.5)")
         labels = {} if labels is None else labels
         if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
             raise TypeError(f"labels must be a dict of parameter name -> description (str); got {labels!r}")
