@@ -79,7 +79,10 @@ def lab():
 
 @pytest.fixture(scope="session")
 def notebook_run(browser, lab):
-    """``notebook_run(name)``: the LabPage of ``name`` after Restart Kernel and Run All (once per session)."""
+    """``notebook_run(name)``: the LabPage of ``name`` after Restart Kernel and Run All (once per session).
+
+    Notebooks run one after the other: on two cores, running them all at once
+    was slower (each page took 20-30 s to open while the others ran)."""
     pages = {}
 
     def run(name):
