@@ -68,8 +68,9 @@ def kernel_times(path, updates):
     return found, kinds, run.errors
 
 
-def browser_times(paths, moves):
-    """``{notebook: {(cell, label, control): [ms or None, ...]}}`` and kinds, one JupyterLab per folder."""
+def browser_times(paths, moves, failures):
+    """``{notebook: {(cell, label, control): [ms or None, ...]}}`` and kinds, one JupyterLab per folder;
+    a notebook that cannot be measured is noted in ``failures`` and skipped."""
     lab_harness = import_test_helper("lab_harness")
     times, kinds = {}, {}
     by_folder = {}
@@ -79,7 +80,11 @@ def browser_times(paths, moves):
         for folder, group in by_folder.items():
             with lab_harness.LabServer(folder) as server:
                 for path in group:
-                    times[path.name], found_kinds = _one_notebook(browser, server, path, moves, lab_harness)
+                    try:
+                        times[path.name], found_kinds = _one_notebook(browser, server, path, moves, lab_harness)
+                    except Exception as error:  # noqa: BLE001 -- reported in the table, the others still run
+                        failures[path.name] = f"browser: {type(error).__name__}: {str(error)[:300]}"
+                        continue
                     kinds.update({(path.name, *k): v for k, v in found_kinds.items()})
     return times, kinds
 
@@ -114,13 +119,15 @@ def _stats(values):
     return median(good), p95(good), len(values) - len(good)
 
 
-def report(notebooks, kernel, browser, kinds):
+def report(notebooks, kernel, browser, kinds, failures):
     rows, over = [], 0
     for name in notebooks:
         keys = sorted(set(kernel.get(name, {})) | set(browser.get(name, {})),
                       key=lambda k: (k[0] if k[0] is not None else 10**6, k[1], k[2]))  # fmt: skip
-        if not keys:
-            rows.append([name, "", "(no widgets)", "", "", "", "", "", ""])
+        if name in failures:
+            rows.append([name.split("-")[0], "", "(not measured, see below)", "", "", "", "", "", "NOT MEASURED"])
+        elif not keys:
+            rows.append([name.split("-")[0], "", "(no widgets)", "", "", "", "", "", ""])
         for key in keys:
             cell, label, control = key
             k_ms, b_ms = kernel.get(name, {}).get(key), browser.get(name, {}).get(key)
@@ -144,6 +151,8 @@ def report(notebooks, kernel, browser, kinds):
     print(f"\nbudget: kernel p95 < {KERNEL_BUDGET_MS:.0f} ms, browser p95 < {BROWSER_BUDGET_MS:.0f} ms "
           f"(key press -> output changed and painted); {over} row(s) over budget.\n"
           "[interact] marks ipywidgets.interact panels, which do not follow the widget contract.")  # fmt: skip
+    for name, why in failures.items():
+        print(f"NOT MEASURED {name}: {why}")
 
 
 def main():
@@ -160,23 +169,27 @@ def main():
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise SystemExit(f"no such notebook: {', '.join(missing)}")
-    kernel, browser, kinds = {}, {}, {}
+    kernel, browser, kinds, failures = {}, {}, {}, {}
     t0 = time.perf_counter()
     if not args.browser_only:
         for path in paths:
-            found, found_kinds, errors = kernel_times(path, args.updates)
+            try:
+                found, found_kinds, errors = kernel_times(path, args.updates)
+            except Exception as error:  # noqa: BLE001 -- reported in the table, the others still run
+                failures[path.name] = f"kernel: {type(error).__name__}: {str(error)[:300]}"
+                continue
             kernel[path.name] = found
             kinds.update({(path.name, *k): v for k, v in found_kinds.items()})
             print(f"kernel: {path.name}: {len(found)} controls" + (f", cell errors {errors}" if errors else ""), flush=True)
     if not args.kernel_only:
-        found, found_kinds = browser_times(paths, args.moves)
+        found, found_kinds = browser_times(paths, args.moves, failures)
         browser.update(found)
         kinds.update(found_kinds)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nWidget updates ({time.perf_counter() - t0:.0f} s; load average now {load} on {os.cpu_count()} cores): "
           f"kernel = {args.updates} value changes per control, browser = {args.moves} key presses per control; "
           "times in ms\n")  # fmt: skip
-    report([p.name for p in paths], kernel, browser, kinds)
+    report([p.name for p in paths], kernel, browser, kinds, failures)
     if args.json:
         raw = {"kernel": {n: {json.dumps(k): v for k, v in d.items()} for n, d in kernel.items()},
                "browser": {n: {json.dumps(k): v for k, v in d.items()} for n, d in browser.items()}}  # fmt: skip
