@@ -68,6 +68,7 @@ CASES = {
     "panel start differs from the default": (lambda: SliderPanel(area, width=(1.0, 0, 10, 0.5)), ValueError, r"width: the slider starts at 1.0 but the view's default is 2.0; the static twin prints the default"),
     "panel default outside the range": (lambda: SliderPanel(area, width=(5, 10, 0.5)), ValueError, r"width: the view's default 2.0 must lie within the slider's range \[5, 10\]"),
     "panel default off the steps": (lambda: SliderPanel(area, width=(0.25, 10, 0.5)), ValueError, r"width: the view's default 2.0 must be min \+ a whole number of steps \(0.5\)"),
+    "panel int default, float slider": (lambda: SliderPanel(lambda k=2: str(k), k=(0, 5, 0.5)), ValueError, r"k: the view's default 2 is an int but the slider gives floats; write 2.0 so the static twin prints what the slider gives"),
     "panel min above max": (lambda: SliderPanel(area, width=(10, 0, 0.5)), ValueError, r"width must have min < max and 0 < step <= max - min"),
     "panel step zero": (lambda: SliderPanel(area, width=(0, 10, 0)), ValueError, r"width must have min < max and 0 < step"),
     "panel too many steps": (lambda: SliderPanel(area, width=(0, 10, 1e-9)), ValueError, r"at most 100000 steps"),

@@ -75,6 +75,9 @@ def slider_or_dropdown(name, spec, default, description):
         raise ValueError(f"{name} must have min < max and 0 < step <= max - min (at most 100000 steps); got {spec!r}")
     if not low <= default <= high:
         raise ValueError(f"{name}: the view's default {default!r} must lie within the slider's range [{low}, {high}]")
+    if isinstance(default, numbers.Integral) and not all(isinstance(v, numbers.Integral) for v in (low, high, step)):
+        raise ValueError(f"{name}: the view's default {default!r} is an int but the slider gives floats; "
+                         f"write {float(default)!r} so the static twin prints what the slider gives")  # fmt: skip
     ticks = (default - low) / step
     if abs(ticks - round(ticks)) > 1e-6:
         raise ValueError(f"{name}: the view's default {default!r} must be min + a whole number of steps ({step})")
