@@ -14,10 +14,9 @@ the file browser open and run with Kernel > Restart Kernel and Run All Cells.
 * Every notebook: nothing is wider than its cell -- no output area, code
   editor or rendered Markdown has scrollWidth > clientWidth + 1, and nothing
   inside an output hides or scrolls what it cannot fit (a screenshot-free
-  geometry check, ``LabPage.overflows``). An overflow inside an output that
-  holds a matgrad widget always fails; overflowing notebook content fails
-  too, except in the notebooks listed in ``CONTENT_TOO_WIDE_UNTIL_REWRITE``,
-  where it is reported as an expected failure until the lesson rewrite.
+  geometry check, ``LabPage.overflows``); the message says whether a matgrad
+  widget or the notebook's own content (a code line, a printed matrix, a
+  formula) is too wide, with the notebook, cell index and widths.
 """
 
 import os
@@ -30,15 +29,6 @@ pytestmark = pytest.mark.slow
 NOTEBOOK = "06-worked-homework.ipynb"
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 WINDOW = {"width": 1280, "height": 800}
-# Notebooks whose own content (long code lines, wide printed matrices or
-# formulas) is wider than a cell today; the lesson rewrite (issue 11) fixes it.
-CONTENT_TOO_WIDE_UNTIL_REWRITE = {
-    "01-jacobian-of-a-linear-layer.ipynb": "code lines longer than a cell",
-    "02-weight-gradient-of-a-linear-layer.ipynb": "code lines longer than a cell",
-    "03-row-convention-and-the-kronecker-jacobian.ipynb": "code lines and the '= I3 (x) x^T' formula wider than a cell",
-    "05-multilayer-backprop.ipynb": "code lines and the dLoss/dW1 = O0^T delta1 formulas wider than a cell",
-    "06-worked-homework.ipynb": "code lines longer than a cell",
-}
 PARAMETERS = ["w1_11", "w1_12", "b1_1", "b1_2", "w2_11", "w2_12", "w2_21", "w2_22",
               "b2_1", "b2_2", "w3_11", "w3_21", "b3_1"]
 MOVED = "w3_11"
@@ -154,6 +144,32 @@ def test_nothing_is_wider_than_its_cell_at_1280_by_800_with_the_file_browser_ope
     in_widgets = [p for p in problems if p["widget"]]
     assert not in_widgets, "a matgrad widget is wider than its cell:\n" + _described(in_widgets, notebook)
     content = [p for p in problems if not p["widget"]]
-    if content and notebook in CONTENT_TOO_WIDE_UNTIL_REWRITE:
-        pytest.xfail(f"{CONTENT_TOO_WIDE_UNTIL_REWRITE[notebook]}:\n" + _described(content, notebook))
     assert not content, "notebook content is wider than its cell:\n" + _described(content, notebook)
+
+
+WIDEN = """([selector, index]) => {
+  const out = document.querySelectorAll(selector)[index];
+  const wide = document.createElement('div');
+  wide.id = 'matgrad-too-wide';
+  wide.style.width = '3000px';
+  wide.textContent = 'too wide';
+  out.appendChild(wide);
+  const panel = window.jupyterapp.shell.currentWidget;
+  return panel.content.widgets.findIndex(cell => cell.node.contains(out));
+}"""
+
+
+def test_the_geometry_check_sees_a_wide_element_and_whose_it_is(notebook_run):
+    lp = notebook_run(NOTEBOOK)
+    page = lp.page
+    try:
+        cell = page.evaluate(WIDEN, [".jp-OutputArea-output:has(.matgrad-widget)", 0])
+        found = [p for p in lp.overflows() if p["cell"] == cell and p["what"] == "output"]
+        assert found and found[0]["widget"] and found[0]["scrollWidth"] >= 3000, found
+        page.evaluate("() => document.getElementById('matgrad-too-wide').remove()")
+        cell = page.evaluate(WIDEN, [".jp-OutputArea-output:not(:has(.matgrad-widget))", 0])
+        found = [p for p in lp.overflows() if p["cell"] == cell and p["what"] == "output"]
+        assert found and not found[0]["widget"], found
+    finally:
+        page.evaluate("() => document.getElementById('matgrad-too-wide')?.remove()")
+    assert not lp.overflows()
