@@ -12,7 +12,7 @@ from bad_input import ValidCall, assert_sweep_passes, fresh, valid
 from matgrad import HalfSSELoss, Linear, MSELoss, Network, Sigmoid
 from matgrad.course.homework import X, network
 from matgrad.widgets import (ComputationalGraphWalk, backward_walk, computational_graph, draw_computational_graph,
-                             draw_network, graph_walk_text)  # fmt: skip
+                             draw_network, graph_walk_text, show_graph_walk)  # fmt: skip
 from matgrad.widgets.graph_walk import walk_captions
 
 NET = network()
@@ -99,6 +99,8 @@ CASES = {
                          r"fmt must be a format string such as '\{:.3f\}'; got '\{:.3f'"),
     "graph ax": (lambda: draw_computational_graph(NET, -1.0, 1.0, LOSS, ax=object()), TypeError,
                  r"ax must be a matplotlib Axes .* or None; got object"),
+    "twin width": (lambda: show_graph_walk(NET, -1.0, 1.0, LOSS, width=10), ValueError,
+                   r"width must be an int of at least 40 \(characters\); got 10"),
     "captions of something else": (lambda: walk_captions(computational_graph(NET, -1.0, 1.0, LOSS)), TypeError,
                                    r"walk must be a BackwardWalk from backward_walk\(...\); got ComputationalGraph"),
 }  # fmt: skip
@@ -120,6 +122,7 @@ VALID_CALLS = [  # one per public callable of the drawings (tests/test_bad_input
     fresh("matgrad.widgets.graph_walk.walk_captions", lambda: walk_captions, backward_walk(NET, 0.0, 0.0, LOSS), "{:.2f}"),
     valid("matgrad.widgets.ComputationalGraphWalk", ComputationalGraphWalk, NET, 1.0, -1.0, LOSS, step=2),
     fresh("matgrad.widgets.ComputationalGraphWalk.show", lambda: homework_walk().show, 3),
+    valid("matgrad.widgets.show_graph_walk", show_graph_walk, NET, -1.0, 1.0, LOSS, fmt="{:.2f}", width=80),
 ]  # fmt: skip
 
 

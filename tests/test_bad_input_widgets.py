@@ -13,6 +13,7 @@ from matgrad.widgets import (DerivationStepper, GradientNormPlot, HomeworkExplor
 from matgrad.widgets.explorer import explorer_state
 from matgrad.widgets.loss_plot import LossPlot
 from matgrad.widgets.stepper import derivation_markdown
+from matgrad.widgets.twin import StaticView, display_widget
 
 STEPS = [step("Start from $y = Wx$", "y = Wx"), step("Differentiate", "J = W")]
 
@@ -102,6 +103,12 @@ CASES = {
     "explorer_state centre far away": (lambda: explorer_state(centre=9.0), ValueError, r"centre must lie within 1.5 of w3_11 = 1.0; got 9.0"),
     "explorer_state centre nan": (lambda: explorer_state(centre=math.nan), TypeError, r"centre must be a finite real number or None; got nan"),
     "loss plot of a dict": (lambda: LossPlot().draw({}), TypeError, r"state must be an ExplorerState"),
+    "twin text None": (lambda: StaticView(None), TypeError, r"text must be a str; got NoneType"),
+    "twin picture not PNG": (lambda: StaticView("x", None, [b"GIF89a"]), TypeError, r"pngs\[0\] must be PNG bytes"),
+    "widget not a widget": (lambda: display_widget(object(), "A stepper"), TypeError,
+                            r"widget must be an ipywidgets widget; got object"),
+    "widget unnamed": (lambda: display_widget(DerivationStepper(STEPS).widget, ""), TypeError,
+                       r"what must be a non-empty str naming the widget"),
     "loss plot centre of a string": (lambda: LossPlot().centre_for("w3_11", "1"), TypeError, r"value must be a finite real number; got '1'"),
 }
 
@@ -133,6 +140,8 @@ VALID_CALLS = [  # one per public callable of matgrad.widgets (tests/test_bad_in
     valid("matgrad.widgets.loss_plot.LossPlot", LossPlot),
     fresh("matgrad.widgets.loss_plot.LossPlot.centre_for", lambda: LossPlot().centre_for, "w3_11", 1.0),
     fresh("matgrad.widgets.loss_plot.LossPlot.draw", lambda: LossPlot().draw, explorer_state()),
+    valid("matgrad.widgets.twin.StaticView", StaticView, "a = 1.00", "<p>a</p>", [b"\x89PNG..."]),
+    fresh("matgrad.widgets.twin.display_widget", lambda: display_widget, DerivationStepper(STEPS).widget, "A stepper"),
 ]
 
 

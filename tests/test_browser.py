@@ -11,7 +11,9 @@ the file browser open and run with Kernel > Restart Kernel and Run All Cells.
   one FloatSlider per parameter, described by its name (weights step 0.01),
   plus ``lr``; an HTML readout with CSS class ``matgrad-readout`` holding
   lines like ``loss = 18.123456`` and ``dL/dw3_11 = 6.123456``.
-* Every notebook: nothing is wider than its cell -- no output area, code
+* Every notebook: while its widgets are live, their static twins are hidden
+  (JupyterLab unfolds outputs on Run All, so folding alone does not do it).
+* Every notebook: nothing is wider than its cell (static twins included) -- no output area, code
   editor or rendered Markdown has scrollWidth > clientWidth + 1, and nothing
   inside an output hides or scrolls what it cannot fit (a screenshot-free
   geometry check, ``LabPage.overflows``); the message says whether a matgrad
@@ -136,15 +138,42 @@ def _described(problems, notebook):
                      f"{p['clientWidth']} px (cell {p['cellWidth']} px)" for p in problems)  # fmt: skip
 
 
+SHOW_TWINS = """() => {
+  const style = document.createElement('style');
+  style.id = 'matgrad-show-twins';
+  style.textContent = '.jp-OutputArea-child:has(.matgrad-twin) {display: flex !important}';
+  document.head.appendChild(style);
+}"""
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_nothing_is_wider_than_its_cell_at_1280_by_800_with_the_file_browser_open(notebook_run, notebook):
     lp = notebook_run(notebook)
     assert lp.page.locator(".jp-FileBrowser").first.is_visible()
-    problems = lp.overflows()
+    # the static twins (hidden while their widgets are live) are measured too: they are what a
+    # reader without a kernel sees, and the stepper's twin shows all of its formulas at once
+    lp.page.evaluate(SHOW_TWINS)
+    try:
+        problems = lp.overflows()
+    finally:
+        lp.page.evaluate("() => document.getElementById('matgrad-show-twins').remove()")
     in_widgets = [p for p in problems if p["widget"]]
     assert not in_widgets, "a matgrad widget is wider than its cell:\n" + _described(in_widgets, notebook)
     content = [p for p in problems if not p["widget"]]
     assert not content, "notebook content is wider than its cell:\n" + _described(content, notebook)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_a_static_twin_is_hidden_while_its_widget_is_live(notebook_run, notebook):
+    # JupyterLab unfolds every output on Run All; the twin's own style rule must hide it,
+    # so that a stepper is not spoiled by all of its steps printed right below it.
+    lp = notebook_run(notebook)
+    state = lp.page.evaluate("""() => ({
+      widgets: document.querySelectorAll('.jp-OutputArea-output .matgrad-widget').length,
+      twins: [...document.querySelectorAll('.matgrad-twin')].map(t => t.offsetParent !== null),
+    })""")
+    assert state["widgets"] >= 2 and len(state["twins"]) >= 2, state  # a stepper and a panel at least
+    assert not any(state["twins"]), f"{notebook}: a static twin is visible below its live widget: {state}"
 
 
 WIDEN = """([selector, index]) => {

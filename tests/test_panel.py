@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matgrad.widgets import GradientNormPlot, SigmoidPlot, SliderPanel, format_matrix, format_vector, show_static
+from matgrad.widgets.twin import StaticView
 
 
 def layer_readout(w11=1.0, w12=2.0, x1=9.0, x2=10.0):
@@ -99,7 +100,7 @@ def test_a_view_that_fails_for_some_values_shows_the_error_in_place():
     assert panel.text == "1/x = 0.5000"
 
 
-def test_the_static_twin_prints_the_default_text_and_shows_the_default_picture(capsys, monkeypatch):
+def test_the_static_twin_shows_the_default_text_and_the_default_picture(monkeypatch):
     import IPython.display
 
     shown = []
@@ -110,18 +111,20 @@ def test_the_static_twin_prints_the_default_text_and_shows_the_default_picture(c
         return f"a = {a:.2f}"
 
     show_static(view, GradientNormPlot(grads))
-    assert capsys.readouterr().out == "a = 1.00\n"
-    (picture,) = shown
+    (twin,) = shown  # one display: text (plain, what nbval compares) and picture together
+    assert isinstance(twin, StaticView) and repr(twin) == "a = 1.00"
     panel = SliderPanel(view, plot=GradientNormPlot(grads), a=(0, 2, 0.5))
-    assert picture.data == panel.image.value
+    assert twin.pngs == (panel.image.value,)
 
 
 def test_displaying_the_panel_displays_its_widget(monkeypatch):
     import IPython.display
 
     shown = []
-    monkeypatch.setattr(IPython.display, "display", shown.append)
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append((obj, raw)))
     panel = SliderPanel(layer_readout, **SPECS)
     panel._ipython_display_()
-    assert shown == [panel.widget]
+    ((bundle, raw),) = shown
+    assert raw and bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == panel.widget.model_id
+    assert bundle["text/plain"].startswith("A slider panel: an interactive widget")
     assert "matgrad-widget" in panel.widget._dom_classes

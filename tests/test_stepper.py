@@ -61,7 +61,10 @@ def test_the_static_twin_is_one_display_of_every_step(monkeypatch):
     monkeypatch.setattr(IPython.display, "display", lambda *objs: shown.append(objs))
     show_derivation(STEPS)
     assert len(shown) == 1 and len(shown[0]) == 1
-    assert shown[0][0].data == derivation_markdown(STEPS)
+    twin = shown[0][0]
+    assert repr(twin) == derivation_markdown(STEPS)  # the plain text nbval compares
+    for number, item in enumerate(STEPS, start=1):  # the HTML shows every step as the stepper does
+        assert f"<b>Step {number} of {len(STEPS)}.</b>" in twin._repr_html_()
 
 
 @pytest.mark.parametrize(

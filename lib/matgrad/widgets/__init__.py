@@ -12,8 +12,8 @@
 * :func:`format_matrix`, :func:`format_vector`: arrays printed alike in a
   cell and in a widget (numpy's print options do not reach widgets).
 * :func:`draw_network`: any :class:`matgrad.Network` drawn with its weights.
-* :class:`ComputationalGraphWalk` (static twins :func:`graph_walk_text` and
-  :func:`draw_computational_graph`): any network on one sample as a
+* :class:`ComputationalGraphWalk` (static twin :func:`show_graph_walk`; its
+  parts :func:`graph_walk_text` and :func:`draw_computational_graph`): any network on one sample as a
   computational graph, its backward pass walked edge by edge
   (:func:`computational_graph`, :func:`backward_walk` hold the numbers).
 
@@ -22,7 +22,10 @@ The widget contract: every widget has ``.widget`` (the panel), ``.controls``
 returns) and displays ``.widget`` when shown. Outputs are replaced in place;
 plots reuse one figure. Every widget has a plain function beside it that
 shows what the widget shows in its default state, so a notebook reads
-correctly without a kernel. Only the names in :data:`WIDGET_CLASSES` display
+correctly without a kernel; a twin is shown as one
+:class:`~matgrad.widgets.twin.StaticView`, which JupyterLab hides while a
+widget of the notebook is live (so a stepper is not spoiled by its twin,
+even after Run All unfolds every output). Only the names in :data:`WIDGET_CLASSES` display
 a widget; the others return, print or display plain values.
 
 Names are imported on first use, so ``from matgrad.widgets import
@@ -33,7 +36,7 @@ the explorer does not).
 ['ComputationalGraphWalk', 'DerivationStepper', 'GradientNormPlot', 'HomeworkExplorer', 'SigmoidPlot',
  'SliderPanel', 'backward_walk', 'computational_graph', 'details', 'draw_computational_graph',
  'draw_network', 'format_matrix', 'format_vector', 'graph_walk_text', 'readout', 'show_derivation',
- 'show_explorer', 'show_static', 'step']
+ 'show_explorer', 'show_graph_walk', 'show_static', 'step']
 >>> WIDGET_CLASSES
 ('DerivationStepper', 'HomeworkExplorer', 'SliderPanel', 'ComputationalGraphWalk')
 >>> from matgrad.widgets import readout
@@ -63,6 +66,7 @@ _HOME_MODULE = {
     "graph_walk_text": "matgrad.widgets.graph_walk",
     "backward_walk": "matgrad.widgets.graph_walk",
     "computational_graph": "matgrad.widgets.graph_model",
+    "show_graph_walk": "matgrad.widgets.graph_widget",
 }
 
 #: The names that display an interactive widget when called (or shown).

@@ -27,6 +27,7 @@ import numpy as np
 
 from matgrad.course import homework
 from matgrad.widgets.loss_plot import CAPTION, POINTS, SPAN, LossPlot
+from matgrad.widgets.twin import StaticView, display_widget
 
 __all__ = ["ExplorerState", "HomeworkExplorer", "details", "explorer_state", "readout", "show_explorer"]
 
@@ -229,19 +230,14 @@ class HomeworkExplorer:
         self.update()
 
     def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
+        display_widget(self.widget, "The homework explorer")
 
 
 def show_explorer(values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
     """The explorer's static twin: prints its readout and details, and shows its plot."""
-    from IPython.display import Image, display
+    from IPython.display import display
 
     state = explorer_state(_checked_start(values, lr), lr, selected)
     png = LossPlot().draw(state)
-    print(readout(state))
-    print()
-    print(details(state))
-    print(CAPTION.format(name=selected))
-    display(Image(data=png, format="png"))
+    text = "\n".join([readout(state), "", details(state), CAPTION.format(name=selected)])
+    display(StaticView(text, pngs=(png,)))

@@ -31,8 +31,9 @@ from matplotlib.colors import to_hex
 from matgrad.widgets.drawing import check_format
 from matgrad.widgets.graph_drawing import GraphPicture, check_drawable, check_step, figure_size
 from matgrad.widgets.graph_walk import backward_walk, walk_captions
+from matgrad.widgets.twin import StaticView, display_widget
 
-__all__ = ["ComputationalGraphWalk"]
+__all__ = ["ComputationalGraphWalk", "show_graph_walk"]
 
 
 class StepImages:
@@ -166,6 +167,30 @@ class ComputationalGraphWalk:
         self.next_button.disabled = step == len(self.walk.steps)
 
     def _ipython_display_(self):
-        from IPython.display import display
+        display_widget(self.widget, "The backward walk, step by step")
 
-        display(self.widget)
+
+def show_graph_walk(net, x, y, loss, *, fmt="{:.3f}", width=90):
+    """The static twin of :class:`ComputationalGraphWalk`: every step's caption (wrapped at
+    ``width`` characters) and the graph after the last step, as one :class:`StaticView`."""
+    import textwrap
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from IPython.display import display
+
+    from matgrad.widgets.graph_drawing import draw_computational_graph
+
+    fmt = check_format(fmt)
+    if isinstance(width, bool) or not isinstance(width, int) or width < 40:
+        raise ValueError(f"width must be an int of at least 40 (characters); got {width!r}")
+    walk = backward_walk(net, x, y, loss)
+    check_drawable(walk)
+    lines = [textwrap.fill(c, width, subsequent_indent="    ") for c in walk_captions(walk, fmt)]
+    figure = Figure(figsize=figure_size(walk.graph), dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    ax = figure.add_axes((0.01, 0.01, 0.98, 0.98))
+    draw_computational_graph(net, x, y, loss, ax=ax, step=len(walk.steps), fmt=fmt)
+    buffer = io.BytesIO()
+    canvas.print_png(buffer)
+    display(StaticView("\n".join(lines), pngs=[buffer.getvalue()]))

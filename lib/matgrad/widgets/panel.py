@@ -29,6 +29,7 @@ import html
 import inspect
 
 from matgrad.widgets._controls import _is_number, slider_or_dropdown
+from matgrad.widgets.twin import StaticView, display_widget
 
 __all__ = ["SliderPanel", "show_static"]
 
@@ -71,16 +72,15 @@ def _png(plot, values):
 
 
 def show_static(view, plot=None):
-    """Print ``view()`` at its defaults and display ``plot``'s picture for them (the panel's static twin)."""
+    """The panel's static twin: ``view()`` at its defaults and ``plot``'s picture for them,
+    displayed as one :class:`~matgrad.widgets.twin.StaticView` (hidden while a widget is live)."""
     defaults = _defaults(view)
     _check_plot(plot)
     text = _text(view, defaults)
     png = None if plot is None else _png(plot, defaults)
-    print(text)
-    if png is not None:
-        from IPython.display import Image, display
+    from IPython.display import display
 
-        display(Image(data=png, format="png"))
+    display(StaticView(text, pngs=() if png is None else (png,)))
 
 
 class SliderPanel:
@@ -164,6 +164,4 @@ class SliderPanel:
             self.output.value = f"<pre>{html.escape(f'{type(error).__name__}: {error}')}</pre>"
 
     def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
+        display_widget(self.widget, "A slider panel")

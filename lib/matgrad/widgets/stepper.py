@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 import sympy as sp
 
+from matgrad.widgets.twin import StaticView, display_widget
+
 __all__ = ["DerivationStepper", "Step", "derivation_markdown", "show_derivation", "step"]
 
 
@@ -87,13 +89,18 @@ def derivation_markdown(steps, upto=None):
 
 
 def show_derivation(steps):
-    """Display every step at once as Markdown (the static twin of the stepper).
+    """Display every step at once (the static twin of the stepper).
 
-    One display call, so a notebook can fold this cell's single output.
+    One :class:`~matgrad.widgets.twin.StaticView`: its plain text is
+    :func:`derivation_markdown`, its HTML the steps as the stepper shows
+    them; JupyterLab hides it while a widget of the notebook is live, so it
+    does not spoil the stepper.
     """
-    from IPython.display import Markdown, display
+    from IPython.display import display
 
-    display(Markdown(derivation_markdown(steps)))
+    steps = _checked(steps)
+    body = "".join(_html(number, item, len(steps)) for number, item in enumerate(steps, start=1))
+    display(StaticView(derivation_markdown(steps), body_html=body))
 
 
 class DerivationStepper:
@@ -174,9 +181,7 @@ class DerivationStepper:
         self.next_button.disabled = number == len(self.steps)
 
     def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
+        display_widget(self.widget, "A derivation, one step at a time")
 
 
 def _html(number, item, total):
