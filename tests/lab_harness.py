@@ -89,7 +89,7 @@ class LabServer(contextlib.AbstractContextManager):
             "--LabApp.expose_app_in_browser=True",
         ]
         self._log = open(self.log_path, "wb")
-        # Own process group, so stop() also ends the kernels it started.
+        # Own process group, so stop() can end the server and whatever it started in that group.
         self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env,
                                      stdin=subprocess.DEVNULL, start_new_session=True, cwd=tmp)
         try:
@@ -131,7 +131,8 @@ class LabServer(contextlib.AbstractContextManager):
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(pgid, signal.SIGKILL)
                 self.proc.wait(timeout=10)
-            # kernels live in the same group; make sure none is left
+            # on SIGTERM the server shut its kernels down (each runs in a session of its own);
+            # whatever else is left in the server's group goes now
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(pgid, signal.SIGKILL)
         if getattr(self, "_log", None):
@@ -264,8 +265,13 @@ class LabPage:
         self.server = server
 
     def open(self, name: str, timeout_ms: float = 120_000):
+        """Open notebook ``name``: the first time by loading JupyterLab at its URL, later in a
+        new tab of the same JupyterLab (no second page load); wait until its kernel is idle."""
         page = self.page
-        page.goto(self.server.notebook_url(name), wait_until="domcontentloaded", timeout=timeout_ms)
+        if page.evaluate("() => !!(window.jupyterapp && window.jupyterapp.shell)"):
+            page.evaluate("(name) => { window.jupyterapp.commands.execute('docmanager:open', {path: name}); }", name)
+        else:
+            page.goto(self.server.notebook_url(name), wait_until="domcontentloaded", timeout=timeout_ms)
         page.wait_for_function(
             """(name) => {
                  const app = window.jupyterapp;
@@ -276,6 +282,41 @@ class LabPage:
                            && w.content.widgets.length > 0);
                }""", arg=name, timeout=timeout_ms)
         return self
+
+    def run_all_in_the_new_kernel(self, timeout_ms: float = 600_000) -> dict:
+        """Right after :meth:`open` (its kernel has just started and run nothing): clear every
+        output (execution counts become empty), Run > Run All Cells, and wait until every code
+        cell has run, in order, with counts 1..N. The same check as
+        :meth:`restart_and_run_all`, without starting a second kernel."""
+        page = self.page
+        page.evaluate("""async () => {
+            const app = window.jupyterapp;
+            await app.commands.execute('notebook:clear-all-cell-outputs');
+            window.__matgrad_run = {restarted: true, busyAfterRestart: false, statuses: []};
+            const s = window.__matgrad_run;
+            app.shell.currentWidget.sessionContext.statusChanged.connect((_, status) => {
+              s.statuses.push(status);
+              if (status === 'busy') s.busyAfterRestart = true;
+            });
+            app.commands.execute('notebook:run-all-cells');
+        }""")
+        return self._wait_for_run(timeout_ms)
+
+    def wait_for_widgets(self, timeout_ms: float = 60_000) -> int:
+        """Wait until every widget output of the current notebook shows its rendered view;
+        return how many there are (views appear a little after the cells finish)."""
+        handle = self.page.wait_for_function("""() => {
+            const panel = window.jupyterapp.shell.currentWidget;
+            const mime = 'application/vnd.jupyter.widget-view+json';
+            let expected = 0;  // widget outputs in the notebook's model
+            for (const cell of panel.content.widgets) {
+              const outputs = cell.model.outputs;
+              for (let i = 0; outputs && i < outputs.length; i++) expected += mime in outputs.get(i).data;
+            }
+            const shown = panel.node.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length;
+            return shown >= expected ? expected : null;
+        }""", timeout=timeout_ms, polling=100)
+        return handle.json_value()
 
     def restart_and_run_all(self, timeout_ms: float = 600_000) -> dict:
         """Kernel menu > Restart Kernel and Run All Cells..., accept the dialog,
@@ -293,6 +334,10 @@ class LabPage:
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Kernel$")).click()
         page.locator(".lm-Menu-item:visible", has_text="Restart Kernel and Run All Cells").click()
         page.locator(".jp-Dialog .jp-mod-accept").click(timeout=30_000)
+        return self._wait_for_run(timeout_ms)
+
+    def _wait_for_run(self, timeout_ms: float) -> dict:
+        page = self.page
         handle = page.wait_for_function(_RUN_STATE, timeout=timeout_ms, polling=200)
         result = handle.json_value()
         if result["state"] == "error":

@@ -66,7 +66,7 @@ def _next_message(get_msg, kc, msg_id: str, deadline: float, what: str) -> dict:
         if remaining <= 0:
             raise TimeoutError(f"{what} was not done within {CELL_TIMEOUT:.0f} s")
         try:
-            msg = get_msg(timeout=min(remaining, 5.0))
+            msg = get_msg(timeout=min(remaining, 1.0))
         except queue.Empty:
             if not kc.is_alive():
                 raise RuntimeError(f"the kernel died while running {what}") from None

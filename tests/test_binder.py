@@ -16,31 +16,33 @@ the test tools, so each pin is written once.
 (c) slow: a fresh venv built from binder/ only (then binder/postBuild, run as
     repo2docker runs it) has the library and no test tool, has the widget
     extension, has JupyterLab's news prompt switched off, and runs every
-    notebook top to bottom without an error.
+    notebook top to bottom: nbval executes the notebooks with this venv's
+    kernel (conftest.py, tests/binder_env.py), so each runs once per test run.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from binder_env import KERNEL_NAME, BinderBuildError
+from binder_env import binder_env as shared_binder_env
+from binder_env import page_config as _page_config
+
 REPO = Path(__file__).resolve().parents[1]
 BINDER = REPO / "binder"
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
 # JupyterLab 4's "Would you like to receive official Jupyter news?" prompt
 NEWS_PLUGIN = "@jupyterlab/apputils-extension:announcements"
 RUNTIME_CORE = {"numpy", "sympy", "matplotlib", "ipywidgets", "jupyterlab", "ipykernel"}
 # The test command's tools: pinned for a local install, never installed on
 # Binder. Distribution name -> import name.
-TEST_TOOLS = {"pytest": "pytest", "hypothesis": "hypothesis", "nbval": "nbval",
+TEST_TOOLS = {"pytest": "pytest", "pytest-xdist": "xdist", "hypothesis": "hypothesis", "nbval": "nbval",
               "playwright": "playwright", "jupyter-repo2docker": "repo2docker"}
 
 
@@ -187,71 +189,16 @@ def test_repo2docker_runs_postbuild_last_as_the_user_with_the_env_on_path(docker
 
 
 # ------------------------------------------------------ (c) fresh binder env
-def _find_runtime_python() -> str:
-    version = (BINDER / "runtime.txt").read_text().strip().removeprefix("python-")
-    base = getattr(sys, "_base_executable", sys.executable)
-    if f"{sys.version_info.major}.{sys.version_info.minor}" == version:
-        return base
-    uv = shutil.which("uv")
-    if uv:
-        found = subprocess.run([uv, "python", "find", "--system", version], capture_output=True, text=True,
-                               env={**os.environ, "UV_PYTHON_DOWNLOADS": "never"})
-        if found.returncode == 0:
-            return found.stdout.strip()
-    pytest.fail(f"no Python {version} (binder/runtime.txt) on this machine")
-
-
-def _uv() -> list[str] | None:
-    probe = subprocess.run([sys.executable, "-m", "uv", "--version"], capture_output=True)
-    if probe.returncode == 0:
-        return [sys.executable, "-m", "uv"]
-    return [shutil.which("uv")] if shutil.which("uv") else None
-
-
-def _page_config(venv: Path) -> dict:
-    """JupyterLab's page config at the environment level (``--level=sys_prefix``)."""
-    path = venv / "etc" / "jupyter" / "labconfig" / "page_config.json"
-    return json.loads(path.read_text()) if path.exists() else {}
-
-
 @pytest.fixture(scope="module")
-def binder_env(tmp_path_factory):
-    """A copy of the repository (as repo2docker's COPY src/ makes it), a fresh
-    venv into which binder/requirements.txt was installed from its root, and
-    then binder/postBuild run as repo2docker runs it (``./binder/postBuild``
-    from the root, the environment's bin first on PATH)."""
-    root = tmp_path_factory.mktemp("binder")
-    repo = root / "repo"
-    shutil.copytree(REPO, repo, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "artifacts", "__pycache__", "*.egg-info", ".ipynb_checkpoints",
-        "build", ".pytest_cache", ".hypothesis"))
-    venv = root / "venv"
-    python = venv / "bin" / "python"
-    uv = _uv()
-    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"}}
-    if uv:
-        subprocess.run([*uv, "venv", "-q", "--python", _find_runtime_python(), str(venv)], check=True, env=env)
-        # pip (which repo2docker uses) compiles .pyc files on install; uv only when asked
-        cmd = [*uv, "pip", "install", "-q", "--compile-bytecode", "--python", str(python),
-               "-r", "binder/requirements.txt"]
-    else:  # plain pip, as repo2docker itself does
-        subprocess.run([_find_runtime_python(), "-m", "venv", str(venv)], check=True, env=env)
-        cmd = [str(python), "-m", "pip", "install", "-q", "-r", "binder/requirements.txt"]
-    proc = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=1800,
-                          stdin=subprocess.DEVNULL)
-    assert proc.returncode == 0, f"installing binder/requirements.txt failed:\n{proc.stdout}\n{proc.stderr}"
-    # a Binder user's Jupyter config starts empty (not this machine's ~/.jupyter)
-    config_dir = root / "user-jupyter-config"
-    config_dir.mkdir()
-    env.update(VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}:{env.get('PATH', '')}",
-               JUPYTER_PREFER_ENV_PATH="1", JUPYTER_PATH=str(venv / "share" / "jupyter"),
-               JUPYTER_CONFIG_DIR=str(config_dir))
-    page_config_before = _page_config(venv)
-    post = subprocess.run(["./binder/postBuild"], cwd=repo, capture_output=True, text=True, env=env,
-                          timeout=300, stdin=subprocess.DEVNULL)
-    assert post.returncode == 0, f"binder/postBuild failed:\n{post.stdout}\n{post.stderr}"
-    return {"repo": repo, "venv": venv, "python": str(python), "env": env,
-            "page_config_before": page_config_before}
+def binder_env():
+    """The run's Binder environment (tests/binder_env.py): a copy of the repository, a fresh
+    venv with binder/requirements.txt installed from its root, then binder/postBuild run as
+    repo2docker runs it. nbval runs every notebook in it."""
+    try:
+        built = shared_binder_env()
+    except BinderBuildError as error:
+        pytest.fail(str(error), pytrace=False)
+    return {**built, "repo": Path(built["repo"]), "venv": Path(built["venv"])}
 
 
 @pytest.fixture(scope="module")
@@ -264,15 +211,18 @@ def labextension_listing(binder_env) -> str:
 
 @pytest.mark.slow
 def test_binder_env_has_the_library_from_the_repo_copy_and_no_test_tool(binder_env):
-    code = ("import importlib.util, json, sys, matgrad, ipywidgets, jupyterlab; print(json.dumps("
-            "[matgrad.__file__, sys.prefix, [m for m in sys.argv[1:] if importlib.util.find_spec(m)]]))")
+    # ipywidgets and jupyterlab are found, not imported (JupyterLab runs in the labextension test)
+    code = ("import importlib.util, json, sys, matgrad; find = importlib.util.find_spec; print(json.dumps("
+            "[matgrad.__file__, sys.prefix, [m for m in ('ipywidgets', 'jupyterlab') if not find(m)], "
+            "[m for m in sys.argv[1:] if find(m)]]))")
     out = subprocess.run(
         [binder_env["python"], "-c", code, *TEST_TOOLS.values()],
         capture_output=True, text=True, check=True, env=binder_env["env"], cwd="/",
     ).stdout
-    library, prefix, test_tools = json.loads(out)
+    library, prefix, missing, test_tools = json.loads(out)
     assert Path(library).is_relative_to(binder_env["repo"] / "lib"), out
     assert Path(prefix) == binder_env["venv"], out
+    assert missing == [], f"Binder lacks {missing}"
     assert test_tools == [], f"Binder installs test tools: {test_tools}"
 
 
@@ -294,20 +244,19 @@ def test_binder_postbuild_switches_off_the_news_prompt(binder_env, labextension_
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_binder_env_runs_notebook_top_to_bottom(binder_env, notebook):
-    # tests/notebook_runner.py from the copy, run by the Binder venv's Python:
-    # a fresh kernel from that venv executes every code cell in order
-    nb_dir = binder_env["repo"] / "notebooks"
-    runner = binder_env["repo"] / "tests" / "notebook_runner.py"
-    proc = subprocess.run(
-        [binder_env["python"], str(runner), str(nb_dir / notebook.name), str(nb_dir)],
-        capture_output=True, text=True, env=binder_env["env"], cwd=nb_dir, timeout=1200,
-        stdin=subprocess.DEVNULL,
-    )
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
-    assert proc.returncode == 0 and lines, f"runner crashed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
-    result = json.loads(lines[-1][len("RESULT "):])
-    assert Path(result["kernel_prefix"]) == binder_env["venv"], f"kernel ran outside the Binder venv: {result}"
-    assert result["cells_s"], f"{notebook.name}: no code cell ran"
-    assert not result["errors"], f"{notebook.name} failed in the Binder env: {result['errors']}"
+def test_nbval_runs_every_notebook_with_the_binder_envs_kernel(binder_env, pytestconfig):
+    # conftest.py: nbval's kernel is KERNEL_NAME unless --nbval-current-env is given on the
+    # command line; the kernelspec's Python is the Binder venv's, so the one nbval run of
+    # every notebook (testpaths includes notebooks/) is the run in the Binder environment.
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    if pytestconfig.option.nbval_current_env:
+        pytest.skip("--nbval-current-env: this run executes the notebooks in the test venv")
+    assert pytestconfig.option.nbval and pytestconfig.option.nbval_kernel_name == KERNEL_NAME
+    manager = KernelSpecManager(kernel_dirs=[str(Path(binder_env["kernels"]) / "kernels")])
+    spec = manager.get_kernel_spec(KERNEL_NAME)
+    assert spec.argv[0] == binder_env["python"] and Path(spec.argv[0]).is_relative_to(binder_env["venv"])
+    code = "import sys, matgrad, ipykernel; print(sys.prefix); print(matgrad.__file__)"
+    prefix, library = subprocess.run([spec.argv[0], "-c", code], capture_output=True, text=True,
+                                     check=True, cwd="/").stdout.split()
+    assert Path(prefix) == binder_env["venv"] and Path(library).is_relative_to(binder_env["repo"] / "lib")

@@ -49,7 +49,7 @@ def expected_readout(**overrides) -> dict[str, str]:
     return {k: f"{v:.6f}" for k, v in values.items()}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # each closed when this file is done, not when the run ends
 def browser():
     if find_chromium() is None:
         reason = (f"no browser: {CHROMIUM} is missing (apt-get install -y chromium), and so are "
@@ -61,7 +61,7 @@ def browser():
         yield b
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lab():
     if not (REPO / "notebooks" / NOTEBOOK).exists():
         pytest.fail(f"notebooks/{NOTEBOOK} does not exist yet", pytrace=False)
@@ -69,26 +69,32 @@ def lab():
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def notebook_run(browser, lab):
-    """``notebook_run(name)``: the LabPage of ``name`` after Restart Kernel and Run All (once per session).
+    """``notebook_run(name)``: the LabPage of ``name`` after every cell ran once, in order, in the
+    kernel its tab started (once per module; the same as Restart Kernel and Run All).
 
-    Notebooks run one after the other: on two cores, running them all at once
-    was slower (each page took 20-30 s to open while the others ran)."""
-    pages = {}
+    One page, one tab per notebook. Notebooks run one after the other: on two
+    cores, running them all at once was slower (each page took 20-30 s to open
+    while the others ran)."""
+    page = browser.new_page(viewport=WINDOW)
+    page.set_default_timeout(60_000)
+    lp, done = LabPage(page, lab), set()
 
     def run(name):
-        if name not in pages:
-            page = browser.new_page(viewport=WINDOW)
-            page.set_default_timeout(60_000)
-            pages[name] = lp = LabPage(page, lab).open(name)
+        if name not in done:
+            lp.open(name)  # a new tab in the one JupyterLab page: its JavaScript loads once
             lp.show_file_browser()
-            lp.restart_and_run_all()
-        return pages[name]
+            lp.run_all_in_the_new_kernel()  # the tab's kernel has just started: a fresh run
+            lp.wait_for_widgets()
+            done.add(name)
+        lp.page.evaluate("(name) => { window.jupyterapp.commands.execute('docmanager:open', {path: name}); }", name)
+        lp.page.wait_for_function("(name) => window.jupyterapp.shell.currentWidget?.context?.path === name",
+                                  arg=name)
+        return lp
 
     yield run
-    for lp in pages.values():
-        lp.page.close()
+    page.close()
 
 
 def test_homework_explorer_slider_updates_loss_and_gradients(notebook_run, lab):
@@ -168,10 +174,13 @@ def test_a_static_twin_is_hidden_while_its_widget_is_live(notebook_run, notebook
     # JupyterLab unfolds every output on Run All; the twin's own style rule must hide it,
     # so that a stepper is not spoiled by all of its steps printed right below it.
     lp = notebook_run(notebook)
-    state = lp.page.evaluate("""() => ({
-      widgets: document.querySelectorAll('.jp-OutputArea-output .matgrad-widget').length,
-      twins: [...document.querySelectorAll('.matgrad-twin')].map(t => t.offsetParent !== null),
-    })""")
+    state = lp.page.evaluate("""() => {
+      const notebook = window.jupyterapp.shell.currentWidget.node;  // this notebook's tab only
+      return {
+        widgets: notebook.querySelectorAll('.jp-OutputArea-output .matgrad-widget').length,
+        twins: [...notebook.querySelectorAll('.matgrad-twin')].map(t => t.offsetParent !== null),
+      };
+    }""")
     assert state["widgets"] >= 2 and len(state["twins"]) >= 2, state  # a stepper and a panel at least
     assert not any(state["twins"]), f"{notebook}: a static twin is visible below its live widget: {state}"
 

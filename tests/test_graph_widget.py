@@ -29,9 +29,17 @@ def pixels(png):
     return np.asarray(Image.open(io.BytesIO(bytes(png))).convert("RGB")).astype(int)
 
 
+@pytest.fixture(scope="module")
+def built_walk():
+    return ComputationalGraphWalk(*CASE)  # renders all 14 pictures: once for the module
+
+
 @pytest.fixture
-def walk():
-    return ComputationalGraphWalk(*CASE)
+def walk(built_walk):
+    """The homework's walk, back at step 0 (the state a new one starts in) for every test."""
+    built_walk.show(0)
+    assert built_walk.current == 0 and built_walk.previous_button.disabled
+    return built_walk
 
 
 def test_the_widget_contract(walk):
