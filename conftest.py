@@ -17,6 +17,7 @@ import pytest
 from tests.binder_env import KERNEL_NAME, binder_env, build_in_background, remove_run_root, start_run
 
 ROOT = Path(__file__).resolve().parent
+_BUILD = pytest.StashKey()  # the thread building the run's Binder environment
 
 
 def _needs_binder(config):
@@ -39,11 +40,14 @@ def pytest_configure(config):
     if not hasattr(config, "workerinput"):  # the controlling process (or a run without xdist)
         start_run()
         if _needs_binder(config):  # built while the workers start and collect
-            build_in_background()
+            config.stash[_BUILD] = build_in_background()
 
 
 def pytest_unconfigure(config):
     if not hasattr(config, "workerinput"):
+        build = config.stash.get(_BUILD, None)
+        if build is not None:
+            build.join()  # a run that ends early (--collect-only, an error) must not cut a copy short
         remove_run_root()
 
 
