@@ -99,6 +99,8 @@ CASES = {
                          r"fmt must be a format string such as '\{:.3f\}'; got '\{:.3f'"),
     "graph ax": (lambda: draw_computational_graph(NET, -1.0, 1.0, LOSS, ax=object()), TypeError,
                  r"ax must be a matplotlib Axes .* or None; got object"),
+    "graph title not a bool": (lambda: draw_computational_graph(NET, -1.0, 1.0, LOSS, AX(), title="yes"), TypeError,
+                               r"title must be True or False; got 'yes'"),
     "twin width": (lambda: show_graph_walk(NET, -1.0, 1.0, LOSS, width=10), ValueError,
                    r"width must be an int of at least 40 \(characters\); got 10"),
     "captions of something else": (lambda: walk_captions(computational_graph(NET, -1.0, 1.0, LOSS)), TypeError,

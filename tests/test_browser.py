@@ -89,8 +89,10 @@ def notebook_run(browser, lab):
             lp.wait_for_widgets()
             done.add(name)
         lp.page.evaluate("(name) => { window.jupyterapp.commands.execute('docmanager:open', {path: name}); }", name)
-        lp.page.wait_for_function("(name) => window.jupyterapp.shell.currentWidget?.context?.path === name",
-                                  arg=name)
+        lp.page.wait_for_function("(name) => window.jupyterapp.shell.currentWidget?.context?.path === name"
+                                  " && window.jupyterapp.shell.currentWidget.isVisible", arg=name)
+        # and laid out: two frames after the switch, as a reader would see it
+        lp.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         return lp
 
     yield run

@@ -8,7 +8,8 @@ gradient** (blue). At backward step ``k`` (see
 orange arrow pointing back, labelled with the **downstream gradient**
 (upstream x local; the latest step in red), and every node whose gradient
 is complete shows ``dL/d node`` in dark red, written as the **sum over
-paths** where several paths meet. The step's caption is the title.
+paths** where several paths meet. The step's caption is the title (``title=False``
+leaves it out, for a widget that prints the caption above the picture).
 
 Every artist has a ``gid``: ``"node:<key>"`` (text ``"<name>\\n<value>"``),
 ``"edge:<parent>:<child>"`` (line), ``"local:<parent>:<child>"``,
@@ -34,7 +35,8 @@ import textwrap
 from matplotlib.patches import FancyArrowPatch
 
 from matgrad.widgets.drawing import check_axes, check_format
-from matgrad.widgets.graph_layout import GRAD_GAP_PX, MARGIN_PX, NODE_PX, graph_layout, is_flat, node_centres
+from matgrad.widgets.graph_layout import (GRAD_GAP_PX, MARGIN_PX, NODE_PX, TITLE_PX, graph_layout, is_flat,
+                                          node_centres)
 from matgrad.widgets.graph_walk import BackwardWalk, backward_walk, sum_text, walk_captions
 
 __all__ = ["draw_computational_graph"]
@@ -46,13 +48,14 @@ MAX_ROWS, MAX_COLUMNS = 8, 16  # beyond this a 900-px picture is unreadable
 PX_PER_UNIT = 79.0
 
 
-def figure_size(graph):
+def figure_size(graph, title=True):
     """(width, height) in inches at 100 dpi: 900 x 450 px for the worked homework; wider
-    for more or wider layers (at least ``PX_PER_UNIT`` between columns one unit apart)."""
+    for more or wider layers (at least ``PX_PER_UNIT`` between columns one unit apart);
+    ``TITLE_PX`` shorter without a title (900 x 405 px)."""
     rows = max(len(column) for column in graph.columns)
     span = max(x for x, _ in node_centres(graph).values())
     width = (span * PX_PER_UNIT + MARGIN_PX["left"] + MARGIN_PX["right"]) / 0.98 / 100
-    return round(max(9.0, width), 2), max(4.5, 2.1 + 1.7 * (rows - 1))
+    return round(max(9.0, width), 2), max(4.5, 2.1 + 1.7 * (rows - 1)) - (0 if title else TITLE_PX / 100)
 
 
 def gradient_texts(walk, fmt):
@@ -74,10 +77,11 @@ class GraphPicture:
     ``layered`` lists, in drawing order (by zorder), the artists a step may
     change and the node boxes they may touch; with ``animated=True`` they are
     left out of ``canvas.draw``, so a widget can draw them over a saved
-    background in the same order.
+    background in the same order. With ``title=False`` the caption is not
+    drawn (its artist exists, invisible).
     """
 
-    def __init__(self, walk, ax, fmt="{:.3f}", animated=False):
+    def __init__(self, walk, ax, fmt="{:.3f}", animated=False, title=True):
         self.walk, self.ax, self.fmt = walk, ax, fmt
         self.captions = walk_captions(walk, fmt)
         graph, f = walk.graph, fmt.format
@@ -89,7 +93,7 @@ class GraphPicture:
                  **{f"downstream:{s.edge.parent}:{s.edge.child}": f"← {f(s.downstream)}" for s in walk.steps},
                  **{f"grad:{k}": v for k, v in self.grad_texts.items()}}  # fmt: skip
         layout = graph_layout(walk, ax.bbox.width * 100 / ax.figure.dpi, ax.bbox.height * 100 / ax.figure.dpi,
-                              fmt, texts)  # fmt: skip
+                              fmt, texts, title)  # fmt: skip
         self.layout, where, points = layout, layout.where, 72.0 / 100  # layout pixels are at 100 dpi
         ax.set_xlim(*layout.xlim)
         ax.set_ylim(*layout.ylim)
@@ -122,7 +126,7 @@ class GraphPicture:
         ax.annotate(f"{target}\n{graph.loss_name}", where["L"], xytext=(24, 0), ha="left",
                     textcoords="offset points", va="center", fontsize=9, gid="target", color="0.25")  # fmt: skip
         self.title = ax.text(0.0, 1.0, "", transform=ax.transAxes, ha="left", va="top", fontsize=10,
-                             gid="title", zorder=7)  # fmt: skip
+                             gid="title", zorder=7, visible=title)  # fmt: skip
         ax.text(0.0, 0.0, LEGEND, transform=ax.transAxes, ha="left", va="bottom", fontsize=8,
                 color="0.35", gid="legend")  # fmt: skip
         ax.axis("off")
@@ -188,7 +192,7 @@ def check_step(step, total):
     return int(step)
 
 
-def draw_computational_graph(net, x, y, loss, ax=None, *, step=None, fmt="{:.3f}"):
+def draw_computational_graph(net, x, y, loss, ax=None, *, step=None, fmt="{:.3f}", title=True):
     """Draw the computational graph of ``net`` for the sample ``(x, y)`` after ``step`` backward steps.
 
     Parameters
@@ -205,6 +209,9 @@ def draw_computational_graph(net, x, y, loss, ax=None, *, step=None, fmt="{:.3f}
         the backward walk; ``len(backward_walk(...).steps)``: all of it.
     fmt : str
         Format of every number, e.g. ``"{:.3f}"``.
+    title : bool
+        Whether the step's caption is drawn at the top (``False`` where the
+        caption is printed next to the picture already).
 
     Returns
     -------
@@ -215,12 +222,14 @@ def draw_computational_graph(net, x, y, loss, ax=None, *, step=None, fmt="{:.3f}
     walk = backward_walk(net, x, y, loss)
     step = check_step(step, len(walk.steps))
     check_drawable(walk)
+    if not isinstance(title, bool):
+        raise TypeError(f"title must be True or False; got {title!r}")
     if ax is None:
         import matplotlib.pyplot as plt
 
-        fig = plt.figure(figsize=figure_size(walk.graph), dpi=100)
+        fig = plt.figure(figsize=figure_size(walk.graph, title), dpi=100)
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
-    GraphPicture(walk, ax, fmt).show(step)
+    GraphPicture(walk, ax, fmt, title=title).show(step)
     return ax
 
 

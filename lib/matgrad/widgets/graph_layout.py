@@ -31,6 +31,7 @@ __all__ = ["GraphLayout"]  # the record; the functions serve graph_drawing
 
 GAPS = {"linear": 1.6, "activation": 1.25, "loss": 1.25}  # width before a column, by the edges entering it
 MARGIN_PX = {"top": 135, "bottom": 105, "left": 80, "right": 125}  # title, legend, outer labels
+TITLE_PX = 45  # of the top margin, the room for a two-line title (a picture without one is that much shorter)
 CHAR_PX, LINE_PX = 7.0, 15.0  # one character and one line of 9-pt text at 100 dpi
 NODE_PX = (56.0, 46.0)  # a node box: two lines of 10-pt text with padding
 GRAD_GAP_PX = 30.0  # from a node's centre to its gradient label
@@ -94,24 +95,26 @@ def is_flat(centres, edge):
     return centres[edge.parent][1] == centres[edge.child][1]
 
 
-def graph_layout(walk, width_px, height_px, fmt="{:.3f}", texts=None):
+def graph_layout(walk, width_px, height_px, fmt="{:.3f}", texts=None, title=True):
     """The :class:`GraphLayout` of ``walk`` (a BackwardWalk) on axes of ``width_px x height_px``.
 
     ``texts`` (optional) maps ``"local:<pair>"``, ``"downstream:<pair>"`` and
     ``"grad:<key>"`` to the longest text each label will show (the drawing
-    passes them; otherwise they are estimated from ``fmt``).
+    passes them; otherwise they are estimated from ``fmt``). ``title=False``:
+    no room is kept for a title at the top.
     """
     graph = walk.graph
     texts = texts or {}
     where = node_centres(graph)
     xs = [where[column[0]][0] for column in graph.columns]
     rows = max(len(column) for column in graph.columns)
-    spare_h = max(height_px - MARGIN_PX["top"] - MARGIN_PX["bottom"], 40.0)
+    top = MARGIN_PX["top"] - (0 if title else TITLE_PX)
+    spare_h = max(height_px - top - MARGIN_PX["bottom"], 40.0)
     unit_y = spare_h / (rows - 1) if rows > 1 else spare_h
     unit_x = max(width_px - MARGIN_PX["left"] - MARGIN_PX["right"], 40.0) / xs[-1]
     half = (rows - 1) / 2
     xlim = (-MARGIN_PX["left"] / unit_x, xs[-1] + MARGIN_PX["right"] / unit_x)
-    ylim = (-half - MARGIN_PX["bottom"] / unit_y, half + MARGIN_PX["top"] / unit_y)
+    ylim = (-half - MARGIN_PX["bottom"] / unit_y, half + top / unit_y)
     count = {key: len(column) for column in graph.columns for key in column}
     row_of = {node.key: node.row for node in graph.nodes}
 

@@ -9,7 +9,8 @@ walk (:func:`~matgrad.widgets.graph_walk.backward_walk`), its captions
 The figure is built once, off screen, and every step's picture is made at
 construction (about 1 s for the worked homework, see :class:`StepImages`),
 so a step change only swaps the caption, the PNG bytes and the buttons'
-state: a few milliseconds, whatever the machine is busy with.
+state: a few milliseconds, whatever the machine is busy with. The caption is
+printed above the picture, so the picture leaves out its title.
 
 >>> from matgrad import MSELoss
 >>> from matgrad.course.homework import network
@@ -50,10 +51,10 @@ class StepImages:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=figure_size(walk.graph), dpi=100)
+        self.figure = Figure(figsize=figure_size(walk.graph, title=False), dpi=100)
         self.canvas = FigureCanvasAgg(self.figure)
         ax = self.figure.add_axes((0.01, 0.01, 0.98, 0.98))
-        self.picture = GraphPicture(walk, ax, fmt, animated=True)
+        self.picture = GraphPicture(walk, ax, fmt, animated=True, title=False)  # the caption is above it
         self.canvas.draw()  # everything but the animated (step-dependent) artists
         self.background = np.asarray(self.canvas.buffer_rgba())[:, :, :3].astype(np.float32)
         self._sprites = {}
@@ -161,7 +162,7 @@ class ComputationalGraphWalk:
             self.slider.value = step  # the observer updates the panel
 
     def _update(self, step):
-        self.caption.value = f"<div style='white-space:normal;margin:2px 0'>{html.escape(self.captions[step])}</div>"
+        self.caption.value = f"<div style='white-space:normal;margin:2px 0;line-height:1.45'>{html.escape(self.captions[step])}</div>"
         self.image.value = self.images.png(step)
         self.previous_button.disabled = step == 0
         self.next_button.disabled = step == len(self.walk.steps)
@@ -172,7 +173,8 @@ class ComputationalGraphWalk:
 
 def show_graph_walk(net, x, y, loss, *, fmt="{:.3f}", width=90):
     """The static twin of :class:`ComputationalGraphWalk`: every step's caption (wrapped at
-    ``width`` characters) and the graph after the last step, as one :class:`StaticView`."""
+    ``width`` characters) and the graph after the last step (without a title: the last caption
+    is right above it), as one :class:`StaticView`."""
     import textwrap
 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -187,10 +189,10 @@ def show_graph_walk(net, x, y, loss, *, fmt="{:.3f}", width=90):
     walk = backward_walk(net, x, y, loss)
     check_drawable(walk)
     lines = [textwrap.fill(c, width, subsequent_indent="    ") for c in walk_captions(walk, fmt)]
-    figure = Figure(figsize=figure_size(walk.graph), dpi=100)
+    figure = Figure(figsize=figure_size(walk.graph, title=False), dpi=100)
     canvas = FigureCanvasAgg(figure)
     ax = figure.add_axes((0.01, 0.01, 0.98, 0.98))
-    draw_computational_graph(net, x, y, loss, ax=ax, step=len(walk.steps), fmt=fmt)
+    draw_computational_graph(net, x, y, loss, ax=ax, step=len(walk.steps), fmt=fmt, title=False)
     buffer = io.BytesIO()
     canvas.print_png(buffer)
     display(StaticView("\n".join(lines), pngs=[buffer.getvalue()]))
