@@ -37,6 +37,17 @@ from matgrad.widgets.twin import StaticView, display_widget
 __all__ = ["ComputationalGraphWalk", "show_graph_walk"]
 
 
+def untitled_axes(graph):
+    """Axes on a new off-screen figure of ``figure_size(graph, title=False)``, as the walk draws
+    them (the caption is printed above the picture); ``ax.figure.canvas`` renders it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figure_size(graph, title=False), dpi=100)
+    FigureCanvasAgg(figure)
+    return figure.add_axes((0.01, 0.01, 0.98, 0.98))
+
+
 class StepImages:
     """One off-screen figure of ``walk``; ``png(step)`` returns that step's picture as PNG bytes.
 
@@ -48,12 +59,8 @@ class StepImages:
     """
 
     def __init__(self, walk, fmt):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(figsize=figure_size(walk.graph, title=False), dpi=100)
-        self.canvas = FigureCanvasAgg(self.figure)
-        ax = self.figure.add_axes((0.01, 0.01, 0.98, 0.98))
+        ax = untitled_axes(walk.graph)
+        self.figure, self.canvas = ax.figure, ax.figure.canvas
         self.picture = GraphPicture(walk, ax, fmt, animated=True, title=False)  # the caption is above it
         self.canvas.draw()  # everything but the animated (step-dependent) artists
         self.background = np.asarray(self.canvas.buffer_rgba())[:, :, :3].astype(np.float32)
@@ -177,11 +184,7 @@ def show_graph_walk(net, x, y, loss, *, fmt="{:.3f}", width=90):
     is right above it), as one :class:`StaticView`."""
     import textwrap
 
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
     from IPython.display import display
-
-    from matgrad.widgets.graph_drawing import draw_computational_graph
 
     fmt = check_format(fmt)
     if isinstance(width, bool) or not isinstance(width, int) or width < 40:
@@ -189,10 +192,8 @@ def show_graph_walk(net, x, y, loss, *, fmt="{:.3f}", width=90):
     walk = backward_walk(net, x, y, loss)
     check_drawable(walk)
     lines = [textwrap.fill(c, width, subsequent_indent="    ") for c in walk_captions(walk, fmt)]
-    figure = Figure(figsize=figure_size(walk.graph, title=False), dpi=100)
-    canvas = FigureCanvasAgg(figure)
-    ax = figure.add_axes((0.01, 0.01, 0.98, 0.98))
-    draw_computational_graph(net, x, y, loss, ax=ax, step=len(walk.steps), fmt=fmt, title=False)
+    ax = untitled_axes(walk.graph)
+    GraphPicture(walk, ax, fmt, title=False).show(len(walk.steps))  # the walk computed above, drawn
     buffer = io.BytesIO()
-    canvas.print_png(buffer)
+    ax.figure.canvas.print_png(buffer)
     display(StaticView("\n".join(lines), pngs=[buffer.getvalue()]))
