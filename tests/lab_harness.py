@@ -199,6 +199,9 @@ def chromium(headless: bool = True):
             browser.close()
 
 
+# JS: open notebook ``name`` in the running JupyterLab (a new tab, or its tab brought to the front).
+_OPEN_TAB = "(name) => { window.jupyterapp.commands.execute('docmanager:open', {path: name}); }"
+
 # JS that reports the state of the current notebook's fresh run.
 _RUN_STATE = """() => {
   const s = window.__matgrad_run;
@@ -269,7 +272,7 @@ class LabPage:
         new tab of the same JupyterLab (no second page load); wait until its kernel is idle."""
         page = self.page
         if page.evaluate("() => !!(window.jupyterapp && window.jupyterapp.shell)"):
-            page.evaluate("(name) => { window.jupyterapp.commands.execute('docmanager:open', {path: name}); }", name)
+            page.evaluate(_OPEN_TAB, name)
         else:
             page.goto(self.server.notebook_url(name), wait_until="domcontentloaded", timeout=timeout_ms)
         page.wait_for_function(
@@ -281,6 +284,16 @@ class LabPage:
                            && w.sessionContext.session.kernel.status === 'idle'
                            && w.content.widgets.length > 0);
                }""", arg=name, timeout=timeout_ms)
+        return self
+
+    def switch_to(self, name: str):
+        """Bring the tab of ``name`` (opened before with :meth:`open`) to the front, and wait until
+        it is visible and laid out (two frames later), as a reader would see it."""
+        page = self.page
+        page.evaluate(_OPEN_TAB, name)
+        page.wait_for_function("(name) => window.jupyterapp.shell.currentWidget?.context?.path === name"
+                               " && window.jupyterapp.shell.currentWidget.isVisible", arg=name)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         return self
 
     def run_all_in_the_new_kernel(self, timeout_ms: float = 600_000) -> dict:

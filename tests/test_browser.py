@@ -88,11 +88,8 @@ def notebook_run(browser, lab):
             lp.run_all_in_the_new_kernel()  # the tab's kernel has just started: a fresh run
             lp.wait_for_widgets()
             done.add(name)
-        lp.page.evaluate("(name) => { window.jupyterapp.commands.execute('docmanager:open', {path: name}); }", name)
-        lp.page.wait_for_function("(name) => window.jupyterapp.shell.currentWidget?.context?.path === name"
-                                  " && window.jupyterapp.shell.currentWidget.isVisible", arg=name)
-        # and laid out: two frames after the switch, as a reader would see it
-        lp.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        else:
+            lp.switch_to(name)  # its tab, run before
         return lp
 
     yield run
