@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pytest
 
-from binder_env import KERNEL_NAME, BinderBuildError
-from binder_env import binder_env as shared_binder_env
-from binder_env import page_config as _page_config
+from tests.binder_env import KERNEL_NAME, BinderBuildError  # the module conftest.py uses, not a second copy
+from tests.binder_env import binder_env as shared_binder_env
+from tests.binder_env import page_config as _page_config
 
 REPO = Path(__file__).resolve().parents[1]
 BINDER = REPO / "binder"
