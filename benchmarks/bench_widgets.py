@@ -86,7 +86,7 @@ def browser_times(paths, moves, failures):
                     try:
                         times[path.name], found_kinds = _one_notebook(browser, server, path, moves, lab_harness)
                     except Exception as error:  # noqa: BLE001 -- reported in the table, the others still run
-                        failures[path.name] = f"browser: {type(error).__name__}: {str(error)[:300]}"
+                        failures[path.name] = _failure("browser", error)
                         continue
                     kinds.update({(path.name, *k): v for k, v in found_kinds.items()})
     return times, kinds
@@ -120,6 +120,11 @@ def _stats(values):
     if not good:
         return None, None, len(values)
     return median(good), p95(good), len(values) - len(good)
+
+
+def _failure(where, error):
+    """Why a notebook was not measured, for the table's NOT MEASURED lines."""
+    return f"{where}: {type(error).__name__}: {str(error)[:300]}"
 
 
 def report(notebooks, kernel, browser, kinds, failures):
@@ -179,7 +184,7 @@ def main():
             try:
                 found, found_kinds, errors = kernel_times(path, args.updates)
             except Exception as error:  # noqa: BLE001 -- reported in the table, the others still run
-                failures[path.name] = f"kernel: {type(error).__name__}: {str(error)[:300]}"
+                failures[path.name] = _failure("kernel", error)
                 continue
             kernel[path.name] = found
             kinds.update({(path.name, *k): v for k, v in found_kinds.items()})
