@@ -1,8 +1,16 @@
-"""The bad-input sweep shared by the ``test_bad_input_*.py`` files.
+"""The bad-input checks, run over every area by ``test_bad_input.py``.
 
-Every public callable of the package (a function, a class -- its
-constructor -- or a public method of a class) is listed once, in one of the
-area files, with a *valid call*: a factory returning ``(function, args,
+Each area of the package has a data module ``tests/bad_input_<area>.py``
+(listed in :data:`AREAS`) with two tables:
+
+* ``CASES``: ``{description: Case(call, error, argument, given)}`` -- a
+  student's plausible mistake; :func:`assert_clear_error` requires an
+  ``error`` whose message names the ``argument`` and shows what was
+  ``given`` (a fragment such as ``"(2,)"`` or ``"nan"``). The sentence
+  itself is not pinned: rewording a message breaks no test.
+* ``VALID_CALLS``: every public callable of the area (a function, a class --
+  its constructor -- or a public method of a class), listed once, with a
+  *valid call*: a factory returning ``(function, args,
 kwargs)`` that succeeds. :func:`sweep` then replaces each argument in turn by
 each value of :data:`BAD_VALUES` and requires one of two outcomes:
 
@@ -30,6 +38,7 @@ import numpy as np
 
 import matgrad
 
+AREAS = ("core", "symbolic", "course", "exercises", "widgets", "graph")
 TIME_LIMIT = 10  # seconds; a course-sized call takes milliseconds
 BAD_VALUES = {
     "None": None,
@@ -41,6 +50,27 @@ BAD_VALUES = {
     "a huge number": 1e308,
     "an object": object(),
 }
+
+
+class Case(NamedTuple):
+    """``call()`` must raise ``error`` with a message naming ``argument`` and showing ``given``."""
+
+    call: Callable
+    error: type
+    argument: str
+    given: str
+
+
+def assert_clear_error(case: Case):
+    try:
+        with time_limit(TIME_LIMIT):
+            case.call()
+    except case.error as raised:
+        message = str(raised)
+        assert case.argument in message, f"the message does not name {case.argument!r}: {message}"
+        assert case.given in message, f"the message does not show what was given ({case.given!r}): {message}"
+        return
+    raise AssertionError(f"no {case.error.__name__} was raised")
 
 
 class ValidCall(NamedTuple):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matgrad import Identity, Linear, Sigmoid, relative_error, sigmoid
+from matgrad import Identity, Linear, Network, Sigmoid, numerical_gradient, relative_error, sigmoid
 from support import CONVENTIONS, SIZES, assert_close, assert_matches_finite_differences, linear_jacobians
 from support import matrices, sigmoid_jacobian, vectors
 
@@ -271,3 +271,29 @@ def test_identity_forward_returns_a_copy():
     out[0] = 10.0
     assert Z[0] == 1.0
 
+
+
+def test_inputs_that_look_wrong_but_have_a_right_answer():
+    # the finite-difference step is relative to x: 2e20 (not 0) for d(x^2)/dx at 1e20
+    assert numerical_gradient(lambda v: float(v[0] ** 2), [1e20])[0] == pytest.approx(2e20, rel=1e-6)
+    assert numerical_gradient(lambda v: float(v[0] ** 3), [1e-3])[0] == pytest.approx(3e-6, rel=1e-6)
+    # a (Linear, activation) pair given as a list is a pair
+    as_list = Network([[Linear([[2.0]], [1.0]), Identity()]])
+    assert as_list.forward([[3.0]])[0].tolist() == [[7.0]]
+    # a bias given as a row or a column is the same bias
+    for bias in ([[1.0, 2.0, 3.0]], [[1.0], [2.0], [3.0]]):
+        np.testing.assert_array_equal(Linear(np.ones((2, 3)), bias).b, [1.0, 2.0, 3.0])
+    # huge but finite numbers that do not overflow give finite results, without a warning
+    assert np.isfinite(Sigmoid().derivative([1e308, -1e308])).all()
+    np.testing.assert_array_equal(Sigmoid().backward([1e308, -1e308], [1.0, 1.0]), [0.0, 0.0])
+    assert relative_error([1e200, 0.0], [1e200, 1e190]) == pytest.approx(1e-10, rel=1e-9)
+
+
+def test_an_error_inside_f_names_the_point_and_keeps_the_original_as_its_cause():
+    def f(v):
+        raise KeyError("boom")
+
+    with pytest.raises(ValueError) as info:
+        numerical_gradient(f, [3.0])
+    assert "KeyError" in str(info.value) and "3.000003" in str(info.value)  # the moved point
+    assert isinstance(info.value.__cause__, KeyError)

@@ -14,7 +14,7 @@ array([39., 54., 69.])
 The package tree is the architecture:
 
 * ``matgrad`` (this module) -- the numeric core: layers, losses, network,
-  gradient checking. It never imports the parts below.
+  numerical gradients. It never imports the parts below.
 * ``matgrad.symbolic`` -- the SymPy twin of the core, with the same API
   (same names, signatures and shapes: a notebook switches with one import).
 * ``matgrad.course`` -- the course material: the worked homework, its
@@ -22,10 +22,10 @@ The package tree is the architecture:
 * ``matgrad.widgets`` -- the notebook UI: stepper, explorers, drawings.
 """
 
-from matgrad.gradcheck import gradcheck, relative_error
 from matgrad.layers import Identity, Linear, Sigmoid, sigmoid
 from matgrad.losses import HalfSSELoss, MSELoss
 from matgrad.network import LayerTrace, Network
+from matgrad.numerical import numerical_gradient, relative_error
 
 __all__ = [
     "HalfSSELoss",
@@ -35,7 +35,7 @@ __all__ = [
     "MSELoss",
     "Network",
     "Sigmoid",
-    "gradcheck",
+    "numerical_gradient",
     "relative_error",
     "sigmoid",
 ]

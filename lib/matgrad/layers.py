@@ -7,12 +7,15 @@ convention, and the results for it come back 1-D.
 
 Each layer holds only its parameters. ``backward`` receives the forward
 input explicitly, so any method may be called at any time, in any order.
+
+The public methods check their arguments (``matgrad._validate``); each has a
+private twin (``_forward``, ``_backward``, ...) on checked 2-D arrays, which
+:class:`matgrad.Network` calls, so a network checks its input once, not per layer.
 """
 
 import numpy as np
 
-from matgrad._validate import as_float_array, as_samples, bias_vector, check_convention
-from matgrad._validate import finite_result, frozen, largest, one_sample, same_shape
+from matgrad import _validate
 
 __all__ = ["Identity", "Linear", "Sigmoid", "sigmoid"]
 
@@ -48,10 +51,19 @@ class Linear:
     """
 
     def __init__(self, W, b=None, convention="row"):
-        self._convention = check_convention(convention)
-        W = as_float_array(W, "W", ndims=(2,))
-        self.W = frozen(W)
-        self.b = frozen(bias_vector(b, self.n_out, W.shape, convention))
+        self._convention = _validate.convention(convention)
+        self.W = _validate.read_only(_validate.array(W, "W", ndims=(2,)))
+        self.b = _validate.read_only(_validate.bias(b, self.n_out))
+
+    @classmethod
+    def _trusted(cls, W, b, convention):
+        """A layer of arrays the library computed itself (no checks; ``W``, ``b`` are kept)."""
+        layer = cls.__new__(cls)
+        layer._convention = convention
+        W.setflags(write=False)
+        b.setflags(write=False)
+        layer.W, layer.b = W, b
+        return layer
 
     @property
     def convention(self):
@@ -74,13 +86,12 @@ class Linear:
     def forward(self, X):
         """Row: ``X`` (batch, n_in) -> ``X W + b`` (batch, n_out). Column: ``X`` (n_in, batch)
         -> ``W X + b`` (n_out, batch). A 1-D ``X`` (n_in,) gives a 1-D result (n_out,)."""
-        M, was_1d = as_samples(X, "X", self.n_in, self._convention)
-        with np.errstate(all="ignore"):
-            Y = M @ self.W + self.b if self._convention == "row" else self.W @ M + self.b[:, None]
-        formula = "X @ W + b" if self._convention == "row" else "W @ X + b"
-        big = f"largest |X| = {largest(M)}, |W| = {largest(self.W)}, |b| = {largest(self.b)}"
-        finite_result(Y, f"Linear.forward: {formula}", f"X or W must be smaller ({big})")
+        M, was_1d = _validate.samples(X, "X", self.n_in, self._convention)
+        Y = _validate.without_overflow(lambda: self._forward(M), "Linear.forward", "X, W or b")
         return Y.ravel() if was_1d else Y
+
+    def _forward(self, M):
+        return M @ self.W + self.b if self._convention == "row" else self.W @ M + self.b[:, None]
 
     def backward(self, X, dY):
         """``(dX, dW, db)`` of a scalar loss L given ``dY = dL/dY`` (Y's shape), summed over the batch.
@@ -93,25 +104,22 @@ class Linear:
         array([[3.],
                [1.]])
         """
-        M, was_1d = as_samples(X, "X", self.n_in, self._convention)
-        G, _ = as_samples(dY, "dY", self.n_out, self._convention)
+        M, was_1d = _validate.samples(X, "X", self.n_in, self._convention)
+        G, _ = _validate.samples(dY, "dY", self.n_out, self._convention)
         axis, unit = (0, "rows") if self._convention == "row" else (1, "columns")
         if G.shape[axis] != M.shape[axis]:
             raise ValueError(
-                f"X and dY must have the same number of {unit} (one per sample); "
-                f"got X {np.shape(X)} and dY {np.shape(dY)}"
+                f"dY must have one {unit[:-1]} per sample, as X has; got X {np.shape(X)} and dY {np.shape(dY)}"
             )
-        with np.errstate(all="ignore"):
-            if self._convention == "row":
-                dX, dW = G @ self.W.T, M.T @ G
-            else:
-                dX, dW = self.W.T @ G, G @ M.T
-            db = G.sum(axis=axis)
-        big = f"largest |X| = {largest(M)}, |dY| = {largest(G)}, |W| = {largest(self.W)}"
-        finite_result(dX, "Linear.backward: dX", f"dY or W must be smaller ({big})")
-        finite_result(dW, "Linear.backward: dW", f"X or dY must be smaller ({big})")
-        finite_result(db, "Linear.backward: db", f"dY must be smaller ({big})")
+        dX, dW, db = _validate.without_overflow(lambda: self._backward(M, G), "Linear.backward", "X, dY or W")
         return (dX.ravel() if was_1d else dX), dW, db
+
+    def _backward(self, M, G, input_gradient=True):
+        """``(dX, dW, db)`` on checked 2-D arrays; ``dX`` is None unless ``input_gradient``
+        (a network's first layer has no layer below it to pass dX to)."""
+        row = self._convention == "row"
+        dX = (G @ self.W.T if row else self.W.T @ G) if input_gradient else None
+        return dX, (M.T @ G if row else G @ M.T), G.sum(axis=0 if row else 1)
 
     def jacobian_input(self, x=None):
         """dy/dx for one sample, shape (n_out, n_in); entry [k, i] = dy_k/dx_i.
@@ -125,7 +133,7 @@ class Linear:
                [3., 6.]])
         """
         if x is not None:
-            one_sample(x, "x", self.n_in, self._convention)
+            _validate.one_sample(x, "x", self.n_in, self._convention)
         return np.array(self.W.T if self._convention == "row" else self.W)
 
     def jacobian_weights(self, x):
@@ -141,7 +149,7 @@ class Linear:
                [0., 5., 0., 0., 7., 0.],
                [0., 0., 5., 0., 0., 7.]])
         """
-        x = one_sample(x, "x", self.n_in, self._convention)[np.newaxis, :]
+        x = _validate.one_sample(x, "x", self.n_in, self._convention)[np.newaxis, :]
         if self._convention == "row":
             return np.kron(x, np.eye(self.n_out))
         return np.kron(np.eye(self.n_out), x)
@@ -154,19 +162,29 @@ class Linear:
                [0., 1.]])
         """
         if x is not None:
-            one_sample(x, "x", self.n_in, self._convention)
+            _validate.one_sample(x, "x", self.n_in, self._convention)
         return np.eye(self.n_out)
 
 
 def sigmoid(Z):
-    """Logistic function of an array (any shape) or a number, stable for any finite input.
+    """Logistic function of an array (any shape) or a number, for any finite input.
+
+    For z < -709, exp(-z) overflows to inf and 1 / (1 + inf) is exactly 0: the
+    true value (below 1e-308) rounded to float64. That overflow is harmless, so
+    it is silenced rather than warned about (notebook 04 shows the warning).
 
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     array([0. , 0.5, 1. ])
     """
-    Z = as_float_array(Z, "Z", ndims=None, allow_empty=True)
-    e = np.exp(-np.abs(Z))  # in (0, 1], never overflows
-    return np.where(Z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return _sigmoid(_validate.array(Z, "Z", ndims=None, allow_empty=True))
+
+
+def _sigmoid(Z):
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-Z))
+
+
+MAX_JACOBIAN_SIDE = 4096  # a 4096 x 4096 float64 Jacobian is 128 MiB
 
 
 class _Elementwise:
@@ -180,25 +198,33 @@ class _Elementwise:
 
     def forward(self, Z):
         """``Z`` (batch, n) or (n,) -> ``f(Z)``, same shape."""
-        return self._function(as_float_array(Z, "Z"))
+        return self._function(_validate.array(Z, "Z"))
 
     def derivative(self, Z):
         """Entry-wise derivative f'(Z): ``Z`` (batch, n) or (n,) -> same shape."""
-        return self._derivative(as_float_array(Z, "Z"))
+        return self._derivative(_validate.array(Z, "Z"))
 
     def backward(self, Z, dO):
         """``dZ = dO * f'(Z)`` (entry-wise), where ``dO = dL/dO``; same shape as ``Z``."""
-        Z = as_float_array(Z, "Z")
-        dO = as_float_array(dO, "dO")
-        same_shape(Z, dO, "Z", "dO")
-        return dO * self._derivative(Z)  # |f'| <= 1 here: no overflow
+        Z = _validate.array(Z, "Z")
+        dO = _validate.array(dO, "dO")
+        if Z.shape != dO.shape:
+            raise ValueError(f"dO must have the shape of Z {Z.shape}; got shape {dO.shape}")
+        return _validate.without_overflow(lambda: self._backward(Z, dO, self._function(Z)), "backward", "Z or dO")
+
+    def _backward(self, Z, dO, O):
+        """``dO * f'(Z)`` on checked arrays; ``O = f(Z)``, kept from the forward pass."""
+        return dO * self._derivative(Z)
 
     def jacobian(self, z):
         """dO/dZ for one sample ``z`` ((n,), (1, n) or (n, 1)): diag(f'(z)), shape (n, n)."""
-        z = as_float_array(z, "z")
+        z = _validate.array(z, "z")
         if z.ndim == 2 and 1 not in z.shape:
+            raise ValueError(f"z must be one sample: a vector of shape (n,), (1, n) or (n, 1); got shape {z.shape}")
+        if z.size > MAX_JACOBIAN_SIDE:
             raise ValueError(
-                f"z must be one sample: a vector of shape (n,), (1, n) or (n, 1); got shape {z.shape}"
+                f"z must have at most {MAX_JACOBIAN_SIDE} entries for a Jacobian (an n x n matrix, mostly "
+                f"zeros: use derivative(z) for its diagonal); got {z.size}"
             )
         return np.diag(self._derivative(z.ravel()))
 
@@ -217,7 +243,13 @@ class Sigmoid(_Elementwise):
     """
 
     def _function(self, Z):
-        return sigmoid(Z)
+        return _sigmoid(Z)
+
+    def _backward(self, Z, dO, O):
+        # s'(z) = s(z) s(-z) = O / (1 + exp(z)): both factors are accurate for every z (where
+        # exp(z) overflows to inf the true s'(z) is below 1e-308 and this gives 0).
+        with np.errstate(over="ignore"):
+            return dO * O / (1.0 + np.exp(Z))
 
     def _derivative(self, Z):
         # s (1 - s) written as e / (1 + e)^2 with e = exp(-|z|): the same
@@ -233,8 +265,15 @@ class Identity(_Elementwise):
     array([[2., 5.]])
     """
 
+    def forward(self, Z):
+        """``Z`` (batch, n) or (n,) -> a copy of ``Z``."""
+        return np.array(_validate.array(Z, "Z"))
+
     def _function(self, Z):
-        return Z.copy()
+        return Z  # arrays inside a network are never written to
 
     def _derivative(self, Z):
         return np.ones_like(Z)
+
+    def _backward(self, Z, dO, O):
+        return dO

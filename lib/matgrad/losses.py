@@ -2,11 +2,11 @@
 
 ``yhat`` (the prediction) and ``y`` (the target) are arrays of the same shape.
 ``value`` returns a Python float; ``grad`` returns dL/dyhat, shape of ``yhat``.
+The public methods check their arguments; ``_value`` and ``_grad`` are their
+twins on checked arrays, which :class:`matgrad.Network` calls.
 """
 
-import numpy as np
-
-from matgrad._validate import as_float_array, finite_result, largest, same_shape
+from matgrad import _validate
 
 __all__ = ["HalfSSELoss", "MSELoss"]
 
@@ -15,17 +15,23 @@ class _Loss:
     def __repr__(self):
         return f"{type(self).__name__}()"
 
-    @staticmethod
-    def _pair(yhat, y):
-        yhat = as_float_array(yhat, "yhat")
-        y = as_float_array(y, "y")
-        same_shape(yhat, y, "yhat", "y")
-        return yhat, y
+    def value(self, yhat, y):
+        """The loss (a float) of the prediction ``yhat`` against the target ``y`` (same shape)."""
+        yhat, y = self._pair(yhat, y)
+        return float(_validate.without_overflow(lambda: self._value(yhat, y), "the loss", "yhat and y"))
+
+    def grad(self, yhat, y):
+        """dL/dyhat, an array of ``yhat``'s shape."""
+        yhat, y = self._pair(yhat, y)
+        return _validate.without_overflow(lambda: self._grad(yhat, y), "the loss gradient", "yhat and y")
 
     @staticmethod
-    def _finite(result, what, yhat, y):
-        cause = f"yhat and y must be smaller (largest |yhat| = {largest(yhat)}, |y| = {largest(y)})"
-        return finite_result(result, what, cause)
+    def _pair(yhat, y):
+        yhat = _validate.array(yhat, "yhat")
+        y = _validate.array(y, "y")
+        if y.shape != yhat.shape:
+            raise ValueError(f"y must have the shape of yhat {yhat.shape}; got shape {y.shape}")
+        return yhat, y
 
 
 class MSELoss(_Loss):
@@ -43,17 +49,11 @@ class MSELoss(_Loss):
            [2.        ]])
     """
 
-    def value(self, yhat, y):
-        yhat, y = self._pair(yhat, y)
-        with np.errstate(all="ignore"):
-            value = np.mean((yhat - y) ** 2)
-        return float(self._finite(value, "MSELoss.value: mean((yhat - y)^2)", yhat, y))
+    def _value(self, yhat, y):
+        return ((yhat - y) ** 2).mean()
 
-    def grad(self, yhat, y):
-        yhat, y = self._pair(yhat, y)
-        with np.errstate(all="ignore"):
-            grad = 2.0 * (yhat - y) / yhat.size
-        return self._finite(grad, "MSELoss.grad: 2 (yhat - y) / N", yhat, y)
+    def _grad(self, yhat, y):
+        return 2.0 * (yhat - y) / yhat.size
 
 
 class HalfSSELoss(_Loss):
@@ -67,14 +67,8 @@ class HalfSSELoss(_Loss):
     array([1., 2.])
     """
 
-    def value(self, yhat, y):
-        yhat, y = self._pair(yhat, y)
-        with np.errstate(all="ignore"):
-            value = 0.5 * np.sum((y - yhat) ** 2)
-        return float(self._finite(value, "HalfSSELoss.value: 1/2 sum((y - yhat)^2)", yhat, y))
+    def _value(self, yhat, y):
+        return 0.5 * ((y - yhat) ** 2).sum()
 
-    def grad(self, yhat, y):
-        yhat, y = self._pair(yhat, y)
-        with np.errstate(all="ignore"):
-            grad = yhat - y
-        return self._finite(grad, "HalfSSELoss.grad: yhat - y", yhat, y)
+    def _grad(self, yhat, y):
+        return yhat - y

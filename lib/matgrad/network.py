@@ -10,8 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from matgrad._validate import NumericOverflowError, as_samples, class_hint, finite_result
-from matgrad._validate import largest, positive_number
+from matgrad import _validate
 from matgrad.layers import Linear, _Elementwise
 from matgrad.losses import _Loss
 
@@ -29,53 +28,36 @@ class LayerTrace(NamedTuple):
     out: np.ndarray  # O_i = active(N_i)
 
 
-def checked_pairs(layers, linear_type, activation_type, package="matgrad"):
-    """``layers`` as a tuple of (Linear, activation) pairs; every problem named by its index.
-
-    Shared with ``matgrad.symbolic.Network`` (``package`` is ``"matgrad.symbolic"`` there).
-    """
+def _pairs(layers, linear_type, activation_type, package):
+    """``layers`` as a tuple of (Linear, activation) pairs that chain; each problem named by
+    its index. Shared with ``matgrad.symbolic.Network`` (``package`` names the module)."""
     if isinstance(layers, (str, bytes)) or not hasattr(layers, "__iter__"):
-        raise TypeError(
-            f"layers must be a list of (Linear, activation) pairs; got {type(layers).__name__}"
-        )
-    pairs = list(layers)
+        raise TypeError(f"layers must be a list of (Linear, activation) pairs; got {type(layers).__name__}")
+    pairs = [tuple(pair) if isinstance(pair, (tuple, list)) else pair for pair in layers]
     if not pairs:
         raise ValueError("layers must hold at least one (Linear, activation) pair; got none")
     for index, pair in enumerate(pairs):
-        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
-            raise TypeError(f"layers[{index}] must be a (Linear, activation) pair; got {pair!r}")
-        linear, activation = pairs[index] = tuple(pair)
-        if not isinstance(linear, linear_type):
-            hint = class_hint(linear, linear_type, "W, b")
-            raise TypeError(f"layers[{index}][0] must be a {package}.Linear; got {hint}")
-        if not isinstance(activation, activation_type):
-            hint = class_hint(activation, activation_type)
-            raise TypeError(
-                f"layers[{index}][1] must be an activation such as {package}.Sigmoid() "
-                f"or {package}.Identity(); got {hint}"
-            )
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise TypeError(f"layers[{index}] must be a (Linear, activation) pair; got {_validate.shown(pair)}")
+        linear, activation = pair
+        _validate.instance(linear, f"layers[{index}][0]", linear_type, f"a {package}.Linear", "W, b")
+        _validate.instance(activation, f"layers[{index}][1]", activation_type,
+                           f"an activation such as {package}.Sigmoid() or {package}.Identity()")
         if linear.convention != pairs[0][0].convention:
             raise ValueError(
-                f"layers[{index}][0] must use the {pairs[0][0].convention} convention like "
-                f"layers[0]; got convention={linear.convention!r}"
+                f"layers[{index}][0] must use the {pairs[0][0].convention} convention, as layers[0] "
+                f"does; got convention={linear.convention!r}"
             )
         if index > 0 and pairs[index - 1][0].n_out != linear.n_in:
             raise ValueError(
-                f"layers[{index}] expects {linear.n_in} inputs but layers[{index - 1}] "
-                f"produces {pairs[index - 1][0].n_out}; W shapes "
-                f"{pairs[index - 1][0].W.shape} and {linear.W.shape} do not chain"
+                f"layers[{index}] must take the {pairs[index - 1][0].n_out} outputs of layers[{index - 1}]; "
+                f"got a Linear with {linear.n_in} inputs (W shapes {pairs[index - 1][0].W.shape} and "
+                f"{linear.W.shape} do not chain)"
             )
     return tuple(pairs)
 
 
-def checked_loss(loss, loss_type, package="matgrad"):
-    if not isinstance(loss, loss_type):
-        hint = class_hint(loss, loss_type)
-        raise TypeError(
-            f"loss must be a {package} loss such as MSELoss() or HalfSSELoss() "
-            f"(from {package}); got {hint}"
-        )
-    return loss
+_TOO_LARGE = "the parameters W, b or the data X, y"
 
 
 class Network:
@@ -99,7 +81,7 @@ class Network:
     """
 
     def __init__(self, layers):
-        self.layers = checked_pairs(layers, Linear, _Elementwise)
+        self.layers = _pairs(layers, Linear, _Elementwise, "matgrad")
 
     def __repr__(self):
         inner = ", ".join(f"({lin!r}, {act!r})" for lin, act in self.layers)
@@ -123,12 +105,14 @@ class Network:
         layer. A 1-D ``X`` is one sample (batch = 1); the trace and ``yhat`` are
         then still 2-D, a batch of one.
         """
-        O, _ = as_samples(X, "X", self.sizes[0], self.convention)
+        O, _ = _validate.samples(X, "X", self.sizes[0], self.convention)
+        return _validate.without_overflow(lambda: self._forward(O), "the forward pass", _TOO_LARGE)
+
+    def _forward(self, O):
         trace = []
-        for index, (linear, activation) in enumerate(self.layers):
-            with _in_terms_of("the forward pass", index):
-                N = linear.forward(O)
-            out = activation.forward(N)
+        for linear, activation in self.layers:
+            N = linear._forward(O)
+            out = activation._function(N)
             trace.append(LayerTrace(O, N, out))
             O = out
         return O, tuple(trace)
@@ -140,63 +124,56 @@ class Network:
         (e.g. ``MSELoss()``). Each ``dW_i`` has the shape of ``W_i`` and each
         ``db_i`` the shape of ``b_i`` (n_out,).
         """
-        yhat, trace, y = self._targets(X, y, loss)
-        with _in_terms_of("the loss gradient", len(self.layers) - 1):
-            upstream = loss.grad(yhat, y)  # dL/dO_last
+        checked = self._checked(X, y, loss)
+        return _validate.without_overflow(lambda: self._gradients(*checked), "backpropagation", _TOO_LARGE)
+
+    def _gradients(self, X, y, loss):
+        yhat, trace = self._forward(X)
+        upstream = loss._grad(yhat, y)  # dL/dO_last
         grads = []
         for index in reversed(range(len(self.layers))):
             (linear, activation), seen = self.layers[index], trace[index]
-            dN = activation.backward(seen.pre, upstream)  # dL/dN_i
-            with _in_terms_of("backpropagation", index):
-                upstream, dW, db = linear.backward(seen.input, dN)  # upstream = dL/dO_{i-1}
+            dN = activation._backward(seen.pre, upstream, seen.out)  # dL/dN_i
+            upstream, dW, db = linear._backward(seen.input, dN, index > 0)  # upstream = dL/dO_{i-1}
             grads.append((dW, db))
         return grads[::-1]
 
-    def _targets(self, X, y, loss):
-        checked_loss(loss, _Loss)
-        yhat, trace = self.forward(X)
-        y, _ = as_samples(y, "y", self.sizes[-1], self.convention)
-        return yhat, trace, y
+    def _checked(self, X, y, loss):
+        first, last = self.layers[0][0], self.layers[-1][0]
+        X, _ = _validate.samples(X, "X", first.n_in, first.convention)
+        y, _ = _validate.samples(y, "y", last.n_out, first.convention)
+        axis = 0 if first.convention == "row" else 1
+        if y.shape[axis] != X.shape[axis]:
+            raise ValueError(f"y must have one target per sample of X ({X.shape[axis]}); got shape {y.shape}")
+        _validate.instance(loss, "loss", _Loss, "a matgrad loss such as MSELoss() or HalfSSELoss()")
+        return X, y, loss
 
     def step(self, X, y, loss, lr):
-        """One gradient-descent step: a NEW network with ``W - lr dW`` and ``b - lr db``."""
-        lr = positive_number(lr, "lr")
-        new_layers = []
-        for index, ((linear, activation), (dW, db)) in enumerate(
-            zip(self.layers, self.gradients(X, y, loss))
-        ):
-            with np.errstate(all="ignore"):
-                W, b = linear.W - lr * dW, linear.b - lr * db
-            for name, value, grad in (("W", W, dW), ("b", b, db)):
-                finite_result(
-                    value,
-                    f"the gradient-descent step of layers[{index}]: {name} - lr * dL/d{name}",
-                    f"lr = {lr:g} times dL/d{name} (largest |entry| {largest(grad)}) is not finite; "
-                    f"lr must be smaller: the learning rate or the parameters are too large",
+        """One gradient-descent step: a NEW network with ``W - lr dW`` and ``b - lr db``.
+
+        Raises ``ValueError`` naming ``lr`` if the step overflows (a learning rate
+        too large for these parameters makes them grow until they are infinite).
+        """
+        lr = _validate.real(lr, "lr", positive=True)
+        checked = self._checked(X, y, loss)
+        try:
+            with np.errstate(over="raise", invalid="raise"):  # checked once, here
+                grads = self._gradients(*checked)
+                layers = tuple(
+                    (Linear._trusted(linear.W - lr * dW, linear.b - lr * db, linear.convention), activation)
+                    for (linear, activation), (dW, db) in zip(self.layers, grads)
                 )
-            new_layers.append((Linear(W, b, linear.convention), activation))
-        return Network(new_layers)
+        except FloatingPointError as error:
+            largest = max(float(np.abs(linear.W).max()) for linear, _ in self.layers)
+            raise ValueError(
+                f"lr = {lr:g} is too large for this step: it overflowed ({error}; the largest |W| before "
+                f"the step is {largest:.3g}). Training has diverged: start again with a smaller lr"
+            ) from None
+        network = Network.__new__(Network)
+        network.layers = layers
+        return network
 
     def loss(self, X, y, loss):
         """The loss value (a float) of this network on ``(X, y)``."""
-        yhat, _, y = self._targets(X, y, loss)
-        with _in_terms_of("the loss", len(self.layers) - 1):
-            return loss.value(yhat, y)
-
-
-class _in_terms_of:
-    """Re-raise an overflow inside a layer as the network's: which pass, which layer."""
-
-    def __init__(self, stage, index):
-        self.stage, self.index = stage, index
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, error, traceback):
-        if isinstance(error, NumericOverflowError):
-            raise NumericOverflowError(
-                f"{self.stage} overflowed at layers[{self.index}]: the parameters (W, b) or "
-                f"the inputs X, y must be smaller. Details: {error}"
-            ) from error
-        return False
+        X, y, loss = self._checked(X, y, loss)
+        return float(_validate.without_overflow(lambda: loss._value(self._forward(X)[0], y), "the loss", _TOO_LARGE))

@@ -1,19 +1,19 @@
-"""Finite-difference gradients: the independent check of every backward pass."""
+"""Numerical gradients by central differences: the independent check of every backward pass."""
 
 import numbers
 
 import numpy as np
 
-from matgrad._validate import as_float_array, positive_number
+from matgrad import _validate
 
-__all__ = ["gradcheck", "relative_error"]
+__all__ = ["numerical_gradient", "relative_error"]
 
 
-def gradcheck(f, x, eps=1e-6):
+def numerical_gradient(f, x, eps=1e-6):
     """An ESTIMATE of the gradient of a scalar function ``f`` at ``x``, by central differences.
 
     It returns numbers, not a verdict: compare them with your analytic
-    gradient yourself, e.g. ``relative_error(analytic, gradcheck(f, x)) < 1e-6``.
+    gradient yourself, e.g. ``relative_error(analytic, numerical_gradient(f, x)) < 1e-6``.
     ``x`` is a number or an array (1-D or 2-D); the result has its shape, with
     entry [i] = (f(x + h_i e_i) - f(x - h_i e_i)) / (2 h_i). The step is
     relative to the size of the entry, ``h_i = eps * max(1, |x_i|)``, so it
@@ -24,17 +24,15 @@ def gradcheck(f, x, eps=1e-6):
     return a finite real number (a float, an int, or a one-entry array).
     An error inside ``f`` is reported with the point where it happened.
 
-    >>> gradcheck(lambda v: float(v[0] ** 2 + 3 * v[1]), [2.0, 5.0]).round(6)
+    >>> numerical_gradient(lambda v: float(v[0] ** 2 + 3 * v[1]), [2.0, 5.0]).round(6)
     array([4., 3.])
-    >>> float(gradcheck(lambda v: float(v[0] ** 2), [1e20])[0])  # true value 2e20
+    >>> float(numerical_gradient(lambda v: float(v[0] ** 2), [1e20])[0])  # true value 2e20
     2e+20
     """
     if not callable(f):
         raise TypeError(f"f must be a callable returning a scalar; got {type(f).__name__}")
-    x = as_float_array(x, "x", ndims=(0, 1, 2)).copy()
-    eps = positive_number(eps, "eps")
-    if eps >= 1.0:
-        raise ValueError(f"eps must be a small relative step below 1 (such as 1e-6); got {eps}")
+    x = _validate.array(x, "x", ndims=(0, 1, 2)).copy()
+    eps = _validate.real(eps, "eps", positive=True, high=0.5)
     grad = np.empty_like(x)
     flat_x, flat_grad = x.reshape(-1), grad.reshape(-1)  # views into x and grad
     for i in range(flat_x.size):
@@ -102,11 +100,11 @@ def relative_error(a, b, floor=1e-12):
     >>> relative_error([0.0, 0.0], [0.0, 0.0])
     0.0
     """
-    a = as_float_array(a, "a", ndims=(0, 1, 2))
-    b = as_float_array(b, "b", ndims=(0, 1, 2))
+    a = _validate.array(a, "a", ndims=(0, 1, 2))
+    b = _validate.array(b, "b", ndims=(0, 1, 2))
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape; got a {a.shape} and b {b.shape}")
-    floor = positive_number(floor, "floor")
+        raise ValueError(f"b must have the shape of a {a.shape}; got shape {b.shape}")
+    floor = _validate.real(floor, "floor", positive=True)
     # Divide by the largest entry first, so huge entries (1e200) do not overflow the norms.
     scale = max(np.max(np.abs(a)), np.max(np.abs(b)))
     if scale == 0.0:
