@@ -4,7 +4,18 @@ import numpy as np
 import pytest
 import sympy as sp
 
+from bad_input import Case, assert_clear_error
 from matgrad import Linear, Sigmoid, symbolic
+
+
+def small_net(convention="row"):
+    """A 1-2-1 symbolic network with its own symbols (u.., c.., v.., d..)."""
+    vector = symbolic.symbol_row if convention == "row" else symbolic.symbol_column
+    shape1, shape2 = ((1, 2), (2, 1)) if convention == "row" else ((2, 1), (1, 2))
+    return symbolic.Network([
+        (symbolic.Linear(symbolic.symbol_matrix("u", *shape1), vector("c", 2), convention), symbolic.Sigmoid()),
+        (symbolic.Linear(symbolic.symbol_matrix("v", *shape2), vector("d", 1), convention), symbolic.Identity()),
+    ])
 
 
 def test_symbol_names_follow_the_seeds():
@@ -187,11 +198,42 @@ def test_network_conventions_agree_when_everything_is_transposed():
 
 def test_layers_built_from_the_same_symbols_are_refused():
     W = symbolic.symbol_matrix("w", 2, 2)
-    with pytest.raises(ValueError, match=r"layers\[0\] and layers\[1\] must not share parameter symbols"):
-        symbolic.Network([(symbolic.Linear(W), symbolic.Sigmoid()), (symbolic.Linear(W.T), symbolic.Identity())])
-    with pytest.raises(ValueError, match=r"W and b must not reuse a symbol"):
-        symbolic.Linear(W, W[0, :])
+    shared = [(symbolic.Linear(W), symbolic.Sigmoid()), (symbolic.Linear(W.T), symbolic.Identity())]
+    assert_clear_error(Case(lambda: symbolic.Network(shared), ValueError, "layers[1]", "w12"))
+    assert_clear_error(Case(lambda: symbolic.Linear(W, W[0, :]), ValueError, "W and b", "w11"))
     # numbers (say two zero biases) and expressions are not aliases
     net = symbolic.Network([(symbolic.Linear(W), symbolic.Sigmoid()),
                             (symbolic.Linear(symbolic.symbol_matrix("v", 2, 2)), symbolic.Identity())])
     assert net.sizes == (2, 2, 2)
+
+
+def test_bad_looking_input_that_has_a_right_answer():
+    W22, T = symbolic.symbol_matrix("w", 2, 2), sp.Symbol("t")
+    assert symbolic.symbol_matrix("w", sp.Integer(2), np.int64(2)).shape == (2, 2)
+    assert symbolic.lambdify([T], [T, T**2])(3.0).tolist() == [3.0, 9.0]
+    assert symbolic.lambdify([T], [[T], [T**2]])(3.0).shape == (2, 1)
+    # a 1-D list is one sample: a row in row convention, a column in column convention
+    assert symbolic.kronecker_weight_jacobian([1, 2], 3) == sp.kronecker_product(sp.Matrix([[1, 2]]), sp.eye(3))
+    column = symbolic.kronecker_weight_jacobian([1, 2], 3, "column")
+    assert column == sp.kronecker_product(sp.eye(3), sp.Matrix([[1, 2]]))
+    # the default (numeric zero) bias is differentiated through placeholders
+    assert symbolic.Linear(W22).jacobian_bias(symbolic.symbol_row("x", 2)) == sp.eye(2)
+    assert symbolic.Linear([[1, 2], [3, 4]]).jacobian_input([5, 6]) == sp.Matrix([[1, 3], [2, 4]])
+    # a (Linear, activation) pair given as a list is a pair
+    listed = symbolic.Network([[symbolic.Linear(W22), symbolic.Identity()]])
+    assert listed.forward([1, 1])[0] == sp.Matrix([[W22[0, 0] + W22[1, 0], W22[0, 1] + W22[1, 1]]])
+    # a stepped network (entries are expressions now) is a valid network
+    eta = sp.Symbol("eta", positive=True)
+    stepped = small_net().step([[1]], [[0]], symbolic.HalfSSELoss(), eta)
+    assert stepped.sizes == (1, 2, 1) and eta in stepped.layers[0][0].W[0, 0].free_symbols
+    assert stepped.loss([[1]], [[0]], symbolic.HalfSSELoss()).has(eta)
+
+
+def test_numpy_arrays_are_matrices_everywhere():
+    """sigmoid takes a 2-D float array like every other function of matgrad.symbolic."""
+    Z = np.array([[0.0, 1.5], [-2.0, 0.25]])
+    entries = sp.Matrix(2, 2, [symbolic.sigmoid(z) for z in Z.ravel()])
+    assert symbolic.sigmoid(Z) == symbolic.Sigmoid().forward(Z) == entries
+    assert symbolic.sigmoid(np.zeros(3)).shape == (1, 3)
+    assert (symbolic.Linear(np.eye(2)).forward(Z) - sp.Matrix(Z)).is_zero_matrix
+    assert symbolic.MSELoss().value(Z, Z) == 0

@@ -30,8 +30,9 @@ Matrix([
 [w13, w23]])
 """
 
+from matgrad._validate import CONVENTIONS
+from matgrad._validate import MAX_SYMBOLIC_SIZE as MAX_SIZE
 from matgrad.network import LayerTrace
-from matgrad.symbolic._checks import CONVENTIONS, MAX_SIZE
 from matgrad.symbolic.activations import Identity, Sigmoid, sigmoid
 from matgrad.symbolic.calculus import flatten, gradient, jacobian, kronecker_weight_jacobian
 from matgrad.symbolic.evaluate import evaluate, lambdify

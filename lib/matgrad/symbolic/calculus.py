@@ -1,15 +1,14 @@
-"""Jacobians and gradients derived by sympy, and the Kronecker closed form of dY/dW."""
+"""Jacobians and gradients derived by sympy, and the Kronecker closed form of dY/dW.
 
+The public functions check their arguments; ``_jacobian`` and ``_gradient``
+are their twins on checked matrices, which the layers, losses and network call.
+"""
+
+import numpy as np
 import sympy as sp
 
-from matgrad.symbolic._checks import (
-    _as_matrix,
-    _check_convention,
-    _check_size,
-    _one_sample,
-    _require_symbols,
-    _scalar,
-)
+from matgrad import _validate
+from matgrad.symbolic.symbols import _expression
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
 
 __all__ = ["flatten", "gradient", "jacobian", "kronecker_weight_jacobian"]
@@ -21,8 +20,7 @@ def flatten(M):
     >>> flatten(symbol_matrix("w", 2, 2)).T
     Matrix([[w11, w12, w21, w22]])
     """
-    M = _as_matrix(M, "M")
-    return sp.Matrix(list(M))
+    return sp.Matrix(list(_validate.matrix(M, "M")))
 
 
 def jacobian(Y, X):
@@ -36,9 +34,13 @@ def jacobian(Y, X):
     >>> jacobian(sp.Matrix([[x[0] * x[1]]]), x)
     Matrix([[x2, x1]])
     """
-    Y, X = _as_matrix(Y, "Y"), _as_matrix(X, "X")
+    Y, X = _validate.matrix(Y, "Y"), _validate.matrix(X, "X")
     _require_symbols(X, "X")
-    return flatten(Y).jacobian(flatten(X))
+    return _jacobian(Y, X)
+
+
+def _jacobian(Y, X):
+    return sp.Matrix(list(Y)).jacobian(sp.Matrix(list(X)))
 
 
 def gradient(expr, M):
@@ -48,23 +50,36 @@ def gradient(expr, M):
     >>> gradient(W[0] ** 2 * W[1], W)
     Matrix([[2*w11*w12, w11**2]])
     """
-    M = _as_matrix(M, "M")
+    M = _validate.matrix(M, "M")
     _require_symbols(M, "M")
-    if isinstance(expr, (sp.MatrixBase, list, tuple)):
-        matrix = _as_matrix(expr, "expr")
+    if isinstance(expr, (sp.MatrixBase, list, tuple, np.ndarray)):
+        matrix = _validate.matrix(expr, "expr")
         if matrix.shape != (1, 1):
             raise ValueError(f"expr must be a scalar; got a matrix of shape {matrix.shape}")
-        expr = matrix[0, 0]
-    expr = _scalar(expr, "expr")
+        return _gradient(matrix[0, 0], M)
+    return _gradient(_expression(expr, "expr"), M)
+
+
+def _gradient(expr, M):
     return M.applyfunc(lambda m: sp.diff(expr, m))
+
+
+def _require_symbols(M, name):
+    """Differentiating by a number or an expression has no meaning: ``M`` must hold symbols."""
+    for index, entry in enumerate(M):
+        if not isinstance(entry, sp.Symbol):
+            raise ValueError(
+                f"{name} must be a matrix of symbols to differentiate by; entry {index} (row-major) is {entry}"
+            )
 
 
 def kronecker_weight_jacobian(x, n_out, convention="row"):
     """The closed form of dy/dW for one sample ``x`` (W flattened row by row), a Kronecker product.
 
-    Row convention, ``x`` a (1, n_in) row: ``kron(x, I_{n_out})``.
-    Column convention, ``x`` an (n_in, 1) column: ``kron(I_{n_out}, x^T)``.
-    A 1-D list is one sample in either convention.
+    Row convention, ``x`` a (1, n_in) row: ``kron(x, I_{n_out})``, shape
+    (n_out, n_in*n_out). Column convention, ``x`` an (n_in, 1) column:
+    ``kron(I_{n_out}, x^T)``, the same shape. A 1-D list is one sample in
+    either convention.
 
     >>> kronecker_weight_jacobian(symbol_row("x", 2), 3)
     Matrix([
@@ -74,12 +89,14 @@ def kronecker_weight_jacobian(x, n_out, convention="row"):
     >>> kronecker_weight_jacobian([1, 2], 1, "column")
     Matrix([[1, 2]])
     """
-    convention = _check_convention(convention)
-    n_out = _check_size(n_out, "n_out")
-    matrix = _as_matrix(x, "x", vector=convention)
-    if 1 not in matrix.shape:
-        raise ValueError(f"x must be one sample (a row or a column vector); got shape {matrix.shape}")
-    x = _one_sample(x, "x", len(matrix), convention)
+    convention = _validate.convention(convention)
+    n_out = _validate.integer(n_out, "n_out", low=1, high=_validate.MAX_SYMBOLIC_SIZE)
+    x = _validate.matrix(x, "x", vector=convention)
+    if (x.rows if convention == "row" else x.cols) != 1:
+        single = "(1, n_in)" if convention == "row" else "(n_in, 1)"
+        raise ValueError(
+            f"x must be one sample, shape (n_in,) or {single} in {convention} convention; got shape {x.shape}"
+        )
     if convention == "row":
         return sp.kronecker_product(x, sp.eye(n_out))
     return sp.kronecker_product(sp.eye(n_out), x.T)

@@ -4,9 +4,9 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from matgrad._validate import as_float_array
-from matgrad.symbolic._checks import _as_matrix, _scalar, _symbol_key
+from matgrad import _validate
 from matgrad.symbolic.layers import Linear  # noqa: F401 (doctests)
+from matgrad.symbolic.symbols import _expression, _symbol_key
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
 
 __all__ = ["evaluate", "lambdify"]
@@ -35,7 +35,9 @@ def lambdify(args, expr):
 
 def _compile(args, expr, argname):
     if isinstance(args, (sp.Basic, sp.MatrixBase)) or not isinstance(args, (list, tuple)):
-        raise TypeError(f"{argname} must be a list of symbols or symbol matrices, e.g. [W, x]; got {args!r:.60}")
+        raise TypeError(
+            f"{argname} must be a list of symbols or symbol matrices, e.g. [W, x]; got {_validate.shown(args)}"
+        )
     shapes, flat_symbols, owner = [], [], {}
     for position, arg in enumerate(args):
         if isinstance(arg, sp.Symbol):
@@ -45,7 +47,8 @@ def _compile(args, expr, argname):
             shapes.append(arg.shape)
             symbols = list(arg)
         else:
-            raise TypeError(f"{argname}[{position}] must be a Symbol or a matrix of Symbols; got {arg!r:.60}")
+            given = _validate.shown(arg)
+            raise TypeError(f"{argname}[{position}] must be a Symbol or a matrix of Symbols; got {given}")
         for symbol in symbols:
             if _symbol_key(symbol) in owner:
                 raise ValueError(
@@ -56,10 +59,11 @@ def _compile(args, expr, argname):
             owner[_symbol_key(symbol)] = position
         flat_symbols.extend(symbols)
     if isinstance(expr, (sp.MatrixBase, list, tuple, np.ndarray)):
-        shape = np.shape(np.array(expr, dtype=object)) if not isinstance(expr, sp.MatrixBase) else expr.shape
-        expr, out_shape = _as_matrix(expr, "expr"), shape if len(shape) == 1 else None
+        matrix = _validate.matrix(expr, "expr")
+        one_dimensional = not isinstance(expr, sp.MatrixBase) and np.ndim(np.array(expr, dtype=object)) == 1
+        expr, out_shape = matrix, (len(matrix),) if one_dimensional else None
     else:
-        expr, out_shape = _scalar(expr, "expr"), ()
+        expr, out_shape = _expression(expr, "expr"), ()
     missing = expr.free_symbols - set(flat_symbols)
     if missing:
         names = ", ".join(sorted(str(s) for s in missing))
@@ -75,10 +79,10 @@ def _compile(args, expr, argname):
 
     def numeric(*values):
         if len(values) != len(shapes):
-            raise TypeError(f"expected {len(shapes)} arrays (one per arg); got {len(values)}")
+            raise TypeError(f"values must be {len(shapes)} array(s), one per arg; got {len(values)}")
         flat = []
         for position, (value, shape) in enumerate(zip(values, shapes)):
-            array = as_float_array(value, f"value {position}", ndims=(0, 1, 2))
+            array = _validate.array(value, f"value {position}", ndims=(0, 1, 2))
             if not _fits(array.shape, shape):
                 raise ValueError(
                     f"value {position} must have shape {shape} to match its symbols; "
@@ -123,9 +127,9 @@ def evaluate(expr, values):
     elif isinstance(values, (list, tuple)):
         pairs = list(values)
     else:
-        raise TypeError(f"values must be a list of (symbols, value) pairs or a dict; got {values!r:.60}")
+        raise TypeError(f"values must be a list of (symbols, value) pairs or a dict; got {_validate.shown(values)}")
     for position, pair in enumerate(pairs):
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
-            raise TypeError(f"values[{position}] must be a (symbols, value) pair; got {pair!r:.60}")
+            raise TypeError(f"values[{position}] must be a (symbols, value) pair; got {_validate.shown(pair)}")
     function = _compile([key for key, _ in pairs], expr, "values")
     return function(*[value for _, value in pairs])

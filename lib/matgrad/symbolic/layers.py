@@ -2,15 +2,9 @@
 
 import sympy as sp
 
-from matgrad.symbolic._checks import (
-    _as_matrix,
-    _as_samples,
-    _check_convention,
-    _one_sample,
-    _placeholders,
-    _reused_symbols,
-)
-from matgrad.symbolic.calculus import gradient, jacobian
+from matgrad import _validate
+from matgrad.symbolic.calculus import _gradient, _jacobian
+from matgrad.symbolic.symbols import _placeholders, _reused_symbols
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
 
 __all__ = ["Linear"]
@@ -43,18 +37,12 @@ class Linear:
     """
 
     def __init__(self, W, b=None, convention="row"):
-        self._convention = _check_convention(convention)
-        self.W = _as_matrix(W, "W", vector=None)
+        self._convention = _validate.convention(convention)
+        self.W = _validate.matrix(W, "W", vector=None)
         bias_shape = (1, self.n_out) if convention == "row" else (self.n_out, 1)
-        if b is None:
-            b = sp.zeros(*bias_shape)
-        b = _as_matrix(b, "b", vector=convention)
+        b = sp.zeros(*bias_shape) if b is None else _validate.matrix(b, "b", vector=convention)
         if 1 not in b.shape or len(b) != self.n_out:
-            n = self.n_out
-            raise ValueError(
-                f"b must have n_out = {n} entries (shape ({n},), (1, {n}) or ({n}, 1)) to match "
-                f"W of shape {self.W.shape} in {convention} convention; got shape {b.shape}"
-            )
+            raise ValueError(f"b must have n_out = {self.n_out} entries, one per output of W; got shape {b.shape}")
         self.b = b.reshape(*bias_shape)
         shared = _reused_symbols([("W", self.W), ("b", self.b)])
         if shared:
@@ -65,6 +53,13 @@ class Linear:
                 f'Give every entry its own name, e.g. W = symbol_matrix("w", {self.W.rows}, '
                 f'{self.W.cols}) and b = {vector}("b", {self.n_out})'
             )
+
+    @classmethod
+    def _trusted(cls, W, b, convention):
+        """A layer of matrices the library computed itself (no checks)."""
+        layer = cls.__new__(cls)
+        layer._convention, layer.W, layer.b = convention, W, b
+        return layer
 
     @property
     def convention(self):
@@ -85,6 +80,7 @@ class Linear:
         return f"symbolic.Linear(n_in={self.n_in}, n_out={self.n_out}, convention={self._convention!r})"
 
     def _affine(self, X, W, b):
+        """``X W + b`` (row) or ``W X + b`` (column) on checked matrices, b added to every sample."""
         if self._convention == "row":
             return X * W + sp.ones(X.rows, 1) * b
         return W * X + b * sp.ones(1, X.cols)
@@ -92,7 +88,7 @@ class Linear:
     def forward(self, X):
         """Row: ``X`` (batch, n_in) -> ``X W + b`` (batch, n_out). Column: ``X`` (n_in, batch)
         -> ``W X + b`` (n_out, batch). A 1-D ``X`` is one sample (a row or a column)."""
-        return self._affine(_as_samples(X, "X", self.n_in, self._convention), self.W, self.b)
+        return self._affine(_validate.matrix_samples(X, "X", self.n_in, self._convention), self.W, self.b)
 
     def backward(self, X, dY):
         """``(dX, dW, db)``: sympy's gradients of ``L = sum(dY o Y)`` by X, W and b.
@@ -101,25 +97,21 @@ class Linear:
         ``db`` b's (stored) shape; the parameters' gradients are summed over
         the batch, as in ``matgrad.Linear.backward``.
         """
-        X = _as_samples(X, "X", self.n_in, self._convention)
-        dY = _as_samples(dY, "dY", self.n_out, self._convention)
-        axis, unit = (0, "rows") if self._convention == "row" else (1, "columns")
+        X = _validate.matrix_samples(X, "X", self.n_in, self._convention)
+        dY = _validate.matrix_samples(dY, "dY", self.n_out, self._convention)
+        axis, unit = (0, "row") if self._convention == "row" else (1, "column")
         if dY.shape[axis] != X.shape[axis]:
-            raise ValueError(
-                f"X and dY must have the same number of {unit} (one per sample); "
-                f"got X {X.shape} and dY {dY.shape}"
-            )
+            raise ValueError(f"dY must have one {unit} per sample, as X has; got X {X.shape} and dY {dY.shape}")
         (Xp, back_x), (Wp, back_w), (bp, back_b) = (
             _placeholders(X, "x"), _placeholders(self.W, "w"), _placeholders(self.b, "b")
         )
-        Y = self._affine(Xp, Wp, bp)
-        L = sum((g * y for g, y in zip(dY, Y)), sp.S.Zero)
+        L = sum((g * y for g, y in zip(dY, self._affine(Xp, Wp, bp))), sp.S.Zero)
         back = {**back_x, **back_w, **back_b}
-        return tuple(gradient(L, P).xreplace(back) for P in (Xp, Wp, bp))
+        return tuple(_gradient(L, P).xreplace(back) for P in (Xp, Wp, bp))
 
     def _sample_or_placeholder(self, x):
         if x is not None:
-            return _one_sample(x, "x", self.n_in, self._convention)
+            return _validate.matrix_one_sample(x, "x", self.n_in, self._convention)
         shape = (1, self.n_in) if self._convention == "row" else (self.n_in, 1)
         return _placeholders(sp.zeros(*shape), "x")[0]
 
@@ -134,16 +126,16 @@ class Linear:
         """
         x = self._sample_or_placeholder(x)
         xp, back = _placeholders(x, "x")
-        return jacobian(self._affine(xp, self.W, self.b), xp).xreplace(back)
+        return _jacobian(self._affine(xp, self.W, self.b), xp).xreplace(back)
 
     def jacobian_weights(self, x):
         """dy/dW for one sample ``x``, derived by sympy, W flattened row by row: (n_out, n_in*n_out)."""
-        x = _one_sample(x, "x", self.n_in, self._convention)
+        x = _validate.matrix_one_sample(x, "x", self.n_in, self._convention)
         Wp, back = _placeholders(self.W, "w")
-        return jacobian(self._affine(x, Wp, self.b), Wp).xreplace(back)
+        return _jacobian(self._affine(x, Wp, self.b), Wp).xreplace(back)
 
     def jacobian_bias(self, x=None):
         """dy/db for one sample, derived by sympy: the (n_out, n_out) identity, for every ``x``."""
         x = self._sample_or_placeholder(x)
         bp, back = _placeholders(self.b, "b")
-        return jacobian(self._affine(x, self.W, bp), bp).xreplace(back)
+        return _jacobian(self._affine(x, self.W, bp), bp).xreplace(back)

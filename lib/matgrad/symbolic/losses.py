@@ -1,9 +1,13 @@
-"""Symbolic twins of the two losses; ``grad`` is derived by sympy from ``value``."""
+"""Symbolic twins of the two losses; ``grad`` is derived by sympy from ``value``.
+
+``_value`` is the loss on checked matrices, which :class:`matgrad.symbolic.Network` calls.
+"""
 
 import sympy as sp
 
-from matgrad.symbolic._checks import _as_matrix, _placeholders
-from matgrad.symbolic.calculus import gradient
+from matgrad import _validate
+from matgrad.symbolic.calculus import _gradient
+from matgrad.symbolic.symbols import _placeholders
 
 __all__ = ["HalfSSELoss", "MSELoss"]
 
@@ -19,11 +23,9 @@ class _Loss:
 
     @staticmethod
     def _pair(yhat, y):
-        yhat, y = _as_matrix(yhat, "yhat"), _as_matrix(y, "y")
-        if yhat.shape != y.shape:
-            raise ValueError(
-                f"yhat and y must have the same shape; got yhat {yhat.shape} and y {y.shape}"
-            )
+        yhat, y = _validate.matrix(yhat, "yhat"), _validate.matrix(y, "y")
+        if y.shape != yhat.shape:
+            raise ValueError(f"y must have the shape of yhat {yhat.shape}; got shape {y.shape}")
         return yhat, y
 
     def value(self, yhat, y):
@@ -34,7 +36,7 @@ class _Loss:
         """dL/dyhat, shape of ``yhat``, derived by ``sympy.diff`` from :meth:`value`."""
         yhat, y = self._pair(yhat, y)
         P, back = _placeholders(yhat, "yhat")
-        return gradient(self._value(P, y), P).xreplace(back)
+        return _gradient(self._value(P, y), P).xreplace(back)
 
 
 class MSELoss(_Loss):

@@ -1,16 +1,17 @@
 """Symbolic twin of ``matgrad.Network``: sympy differentiates the whole loss."""
 
-import sympy as sp
-
-from matgrad.network import LayerTrace, checked_loss, checked_pairs
-from matgrad.symbolic._checks import _as_samples, _check_positive_rate, _placeholders, _reused_symbols
+from matgrad import _validate
+from matgrad.network import LayerTrace, _pairs
 from matgrad.symbolic.activations import Identity, _Elementwise
-from matgrad.symbolic.calculus import gradient
+from matgrad.symbolic.calculus import _gradient
 from matgrad.symbolic.layers import Linear
 from matgrad.symbolic.losses import HalfSSELoss, _Loss
+from matgrad.symbolic.symbols import _placeholders, _reused_symbols
 from matgrad.symbolic.symbols import symbol_matrix, symbol_row  # noqa: F401 (doctests)
 
 __all__ = ["LayerTrace", "Network"]
+
+_A_LOSS = "a matgrad.symbolic loss such as symbolic.MSELoss() (a numeric matgrad loss does not take symbols)"
 
 
 class Network:
@@ -31,7 +32,7 @@ class Network:
     """
 
     def __init__(self, layers):
-        self.layers = checked_pairs(layers, Linear, _Elementwise, "matgrad.symbolic")
+        self.layers = _pairs(layers, Linear, _Elementwise, "matgrad.symbolic")
         named = [(f"layers[{i}]", M) for i, (lin, _) in enumerate(self.layers) for M in (lin.W, lin.b)]
         shared = _reused_symbols(named)
         if shared:
@@ -62,23 +63,33 @@ class Network:
         """``X`` -> ``(yhat, trace)``: row (batch, n_in) -> (batch, n_out); column (n_in, batch)
         -> (n_out, batch). A 1-D ``X`` is one sample (a batch of one); trace holds
         one ``LayerTrace(input, pre, out)`` per layer."""
-        O, trace = _as_samples(X, "X", self.sizes[0], self.convention), []
-        for linear, activation in self.layers:
-            N = linear.forward(O)
-            out = activation.forward(N)
+        O = _validate.matrix_samples(X, "X", self.sizes[0], self.convention)
+        return self._forward(O, [(linear.W, linear.b) for linear, _ in self.layers])
+
+    def _forward(self, O, parameters):
+        """The forward pass of a checked batch ``O``, layer i using ``parameters[i] = (W, b)``."""
+        trace = []
+        for (linear, activation), (W, b) in zip(self.layers, parameters):
+            N = linear._affine(O, W, b)
+            out = activation._apply(N)
             trace.append(LayerTrace(O, N, out))
             O = out
         return O, tuple(trace)
 
-    def _targets(self, X, y, loss):
-        checked_loss(loss, _Loss, "matgrad.symbolic")
-        yhat, _ = self.forward(X)
-        return yhat, _as_samples(y, "y", self.sizes[-1], self.convention)
+    def _checked(self, X, y, loss):
+        X = _validate.matrix_samples(X, "X", self.sizes[0], self.convention)
+        y = _validate.matrix_samples(y, "y", self.sizes[-1], self.convention)
+        axis = 0 if self.convention == "row" else 1
+        if y.shape[axis] != X.shape[axis]:
+            raise ValueError(f"y must have one target per sample of X ({X.shape[axis]}); got shape {y.shape}")
+        _validate.instance(loss, "loss", _Loss, _A_LOSS)
+        return X, y, loss
 
     def loss(self, X, y, loss):
         """The loss as one sympy expression in all the layers' symbols."""
-        yhat, y = self._targets(X, y, loss)
-        return loss.value(yhat, y)
+        X, y, loss = self._checked(X, y, loss)
+        yhat, _ = self._forward(X, [(linear.W, linear.b) for linear, _ in self.layers])
+        return loss._value(yhat, y)
 
     def gradients(self, X, y, loss):
         """``[(dL/dW_0, dL/db_0), ...]`` as sympy matrices of the parameters' shapes.
@@ -87,28 +98,25 @@ class Network:
         swapped for its own placeholder symbol, sympy differentiates the loss
         by the placeholders, and the entries are put back into the result.
         """
-        checked_loss(loss, _Loss, "matgrad.symbolic")  # checks first, in the caller's terms
-        _as_samples(X, "X", self.sizes[0], self.convention)
-        _as_samples(y, "y", self.sizes[-1], self.convention)
-        layers, back, placeholders = [], {}, []
-        for linear, activation in self.layers:
+        X, y, loss = self._checked(X, y, loss)
+        placeholders, back = [], {}
+        for linear, _ in self.layers:
             (W, back_w), (b, back_b) = _placeholders(linear.W, "W"), _placeholders(linear.b, "b")
             back.update(back_w)
             back.update(back_b)
             placeholders.append((W, b))
-            layers.append((Linear(W, b, linear.convention), activation))
-        L = Network(layers).loss(X, y, loss)
-        return [(gradient(L, W).xreplace(back), gradient(L, b).xreplace(back)) for W, b in placeholders]
+        L = loss._value(self._forward(X, placeholders)[0], y)
+        return [(_gradient(L, W).xreplace(back), _gradient(L, b).xreplace(back)) for W, b in placeholders]
 
     def step(self, X, y, loss, lr):
         """One gradient-descent step: a NEW network with ``W - lr dW`` and ``b - lr db``.
 
         ``lr`` is a positive number or a sympy symbol (a learning rate left open).
         """
-        lr = _check_positive_rate(lr)
-        return Network(
-            [
-                (Linear(lin.W - lr * dW, lin.b - lr * db, lin.convention), activation)
-                for (lin, activation), (dW, db) in zip(self.layers, self.gradients(X, y, loss))
-            ]
+        lr = _validate.rate(lr)
+        network = Network.__new__(Network)
+        network.layers = tuple(
+            (Linear._trusted(lin.W - lr * dW, lin.b - lr * db, lin.convention), activation)
+            for (lin, activation), (dW, db) in zip(self.layers, self.gradients(X, y, loss))
         )
+        return network
