@@ -2,6 +2,7 @@
 against sympy (exact), finite differences and a hand formula written here in plain
 Python; plus the transcription of the author's numbers and their verdicts."""
 
+import dataclasses
 import inspect
 import math
 import types
@@ -12,11 +13,15 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matgrad import MSELoss, gradcheck, relative_error, symbolic
+from bad_input import Case, assert_clear_error
+from matgrad import Identity, Linear, MSELoss, Network, numerical_gradient, relative_error, symbolic
 from matgrad import course
 from matgrad.course import homework
-from matgrad.course.comparison import AGREES, CARRIED, ROUNDING, SLIP, agrees_to_written_decimals, comparison_table
-from matgrad.course.handwritten import HANDWRITTEN
+from matgrad.course.comparison import (
+    AGREES, CARRIED, ROUNDING, SLIP, VERDICTS, Comparison, agrees_to_written_decimals, comparison_table,
+    comparison_text,
+)  # fmt: skip
+from matgrad.course.handwritten import HANDWRITTEN, Handwritten
 
 NAMES = homework.PARAMETER_NAMES
 
@@ -191,7 +196,7 @@ def test_default_gradients_three_ways_and_the_seed_formulas():
     hand = hand_gradients(homework.DEFAULTS)
     exact = sympy_gradients_at(homework.DEFAULTS)
     seed = homework.chain_rule_gradients()
-    numeric = dict(zip(NAMES, gradcheck(loss_of_vector, np.array([homework.DEFAULTS[n] for n in NAMES]))))
+    numeric = dict(zip(NAMES, numerical_gradient(loss_of_vector, np.array([homework.DEFAULTS[n] for n in NAMES]))))
     for name in NAMES:
         assert library[name] == pytest.approx(exact[name], rel=1e-13, abs=1e-15), name
         assert library[name] == pytest.approx(hand[name].value, rel=1e-13, abs=1e-15), name
@@ -222,7 +227,7 @@ def test_random_parameters_library_equals_hand_formula_seed_formula_and_finite_d
     assert_equal_to_rounding(library, hand, "Network.gradients")
     assert_equal_to_rounding(seed, hand, "chain_rule_gradients")
     as_vector = lambda g: np.array([g[n] for n in NAMES])  # noqa: E731
-    numeric = gradcheck(loss_of_vector, np.array([params[n] for n in NAMES]))
+    numeric = numerical_gradient(loss_of_vector, np.array([params[n] for n in NAMES]))
     scale = max(1.0, loss_of_vector([params[n] for n in NAMES]))
     assert np.linalg.norm(as_vector(library) - numeric) <= 1e-6 * np.linalg.norm(numeric) + 1e-8 * scale
 
@@ -316,6 +321,23 @@ def test_agreement_is_to_the_written_decimals():
     assert not agrees("-0.13", 0.12992) and agrees("2", 2.4) and not agrees("2", 2.6)
 
 
+def test_only_accepts_one_verdict_or_a_collection_of_them():
+    everything = comparison_table()
+    for only in ("carried slip", {"carried slip"}, ["carried slip"], ("carried slip",), frozenset({"carried slip"})):
+        lines = comparison_text(only=only).splitlines()[1:]
+        assert [line.split()[0] for line in lines] == ["dL/dw1_11", "dL/db1_1"], only
+    slips = comparison_text(only=["slip", "carried slip"]).splitlines()[1:]
+    assert len(slips) == sum(row.verdict in ("slip", "carried slip") for row in everything) == 6
+    # a single verdict is not read as a set of characters: "slip" does not match "carried slip"
+    assert len(comparison_text(only="slip").splitlines()) == 1 + 4
+    assert set(VERDICTS) == {row.verdict for row in everything}
+    # a filter that keeps nothing, or no rows, is an answer, not an error: the header alone
+    header = [comparison_text().splitlines()[0]]
+    assert comparison_text(everything[:1], only="slip").splitlines() == header == comparison_text([]).splitlines()
+    assert comparison_text(everything, only=set()).splitlines() == header
+    assert all(isinstance(row, Comparison) for row in everything)
+
+
 # ------------------------------------------------------- shared state
 def test_course_data_is_read_only():
     for array in (homework.X, homework.Y):
@@ -326,7 +348,8 @@ def test_course_data_is_read_only():
     with pytest.raises(TypeError):
         homework.DEFAULTS["w1_11"] = 5.0  # a read-only mapping
     assert isinstance(homework.PARAMETER_NAMES, tuple) and isinstance(HANDWRITTEN, tuple)
-    assert all(isinstance(h, tuple) for h in HANDWRITTEN)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        HANDWRITTEN[0].written = "0.99"  # a frozen record
     assert homework.X[:, 0].tolist() == [-1.0, 0.0, 1.0] and homework.Y[:, 0].tolist() == [1.0, 0.0, -1.0]
 
 
@@ -365,17 +388,21 @@ def test_every_course_module_exports_only_its_own_public_names():
 
 # ------------------------------------------------------------ bad input
 def test_bad_parameter_names_and_values_are_named():
-    with pytest.raises(ValueError, match=r"unknown homework parameter 'w4_11'; expected one of w1_11"):
-        homework.network(w4_11=1.0)
-    with pytest.raises(ValueError, match=r"w1_11 must be finite; got nan"):
-        homework.network(w1_11=float("nan"))
-    with pytest.raises(TypeError, match=r"b3_1 must be a real number; got '1' of type str"):
-        homework.network(b3_1="1")
-    with pytest.raises(ValueError, match=r"net must be the homework's 1-2-2-1 network .*; got sizes \(2, 1\)"):
-        from matgrad import Identity, Linear, Network
+    one_layer = Network([(Linear([[1.0], [2.0]]), Identity())])
+    for case in (
+        Case(lambda: homework.network(w4_11=1.0), ValueError, "parameter name", "'w4_11'"),
+        Case(lambda: homework.network(w1_11=float("nan")), ValueError, "w1_11", "nan"),
+        Case(lambda: homework.network(b3_1="1"), TypeError, "b3_1", "'1'"),
+        Case(lambda: homework.gradients_by_name(one_layer), ValueError, "net", "(2, 1)"),
+        Case(lambda: homework.loss_along("lr", [0.0, 1.0]), ValueError, "name", "'lr'"),
+        Case(lambda: homework.loss_along("w1_11", [[0.0], [1.0]]), ValueError, "grid", "(2, 1)"),
+    ):
+        assert_clear_error(case)
 
-        homework.gradients_by_name(Network([(Linear([[1.0], [2.0]]), Identity())]))
-    with pytest.raises(ValueError, match=r"name must be one of the homework parameters w1_11, .*; got 'lr'"):
-        homework.loss_along("lr", [0.0, 1.0])
-    with pytest.raises(ValueError, match=r"grid must be a 1-D sequence of numbers; got an array of shape \(2, 1\)"):
-        homework.loss_along("w1_11", [[0.0], [1.0]])
+
+def test_a_handwritten_number_is_checked_once_when_it_is_recorded():
+    h = Handwritten("r[1]", "forward: yhat - y", "-0.0651")
+    assert (h.value, h.decimals) == (-0.0651, 4)
+    for bad in (float("nan"), "", "zzz", 2, "1e3", " 0.5", None):
+        with pytest.raises((TypeError, ValueError), match="written"):
+            Handwritten("r[1]", "forward: yhat - y", bad)

@@ -27,14 +27,13 @@ True
 ['agrees', 'carried slip', 'rounding', 'slip']
 """
 
-import re
-from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import numpy as np
 
-from matgrad.course import _checks, homework
-from matgrad.course.handwritten import HANDWRITTEN
+from matgrad import _validate
+from matgrad.course import homework
+from matgrad.course.handwritten import HANDWRITTEN, _checked_written
 
 __all__ = [
     "AGREES", "ROUNDING", "CARRIED", "SLIP", "VERDICTS", "Comparison",
@@ -43,13 +42,11 @@ __all__ = [
 
 AGREES, ROUNDING, CARRIED, SLIP = "agrees", "rounding", "carried slip", "slip"
 VERDICTS = (AGREES, ROUNDING, CARRIED, SLIP)
-_WRITTEN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def _exact():
     """Exact float64 value for every key of :data:`HANDWRITTEN`."""
     net = homework.network()
-    params = homework.parameters_of(net)
     fv = homework.forward_values(net)
     h1, h2, r = fv["h1"], fv["h2"], fv["residual"]
     s1, s2 = h1 * (1 - h1), h2 * (1 - h2)
@@ -71,7 +68,6 @@ def _exact():
         exact[f"dL/d{name}"] = grads[name]
         exact[f"-lr*dL/d{name}"] = -homework.LEARNING_RATE * grads[name]
         exact[f"new {name}"] = updated[name]
-        assert updated[name] == params[name] - homework.LEARNING_RATE * grads[name]
     exact["dL/dw1_11 (side note)"] = grads["w1_11"]
     exact["dL/db1_1 (side note)"] = grads["b1_1"]
     return exact
@@ -147,15 +143,12 @@ def agrees_to_written_decimals(written, value):
     >>> agrees_to_written_decimals(6.975, 6.97)
     Traceback (most recent call last):
     ...
-    TypeError: written must be the number as written, a str such as '6.975'; got float
+    TypeError: written must be a number as written by hand, a str such as '0.0651' or '-0.13'; got 6.975 (float)
     """
-    if not isinstance(written, str):
-        raise TypeError(f"written must be the number as written, a str such as '6.975'; got {type(written).__name__}")
-    if not _WRITTEN_NUMBER.fullmatch(written):
-        raise ValueError(f"written must be a decimal number such as '6.975' or '-0.13'; got {_checks.shown(written)}")
-    if not np.isfinite(float(written)):
-        raise ValueError(f"written must be a decimal number within the range of a float; got {_checks.shown(written)}")
-    value = _checks.real_number(value, "value")
+    return _agrees(_checked_written(written), _validate.real(value, "value"))
+
+
+def _agrees(written, value):
     decimals = len(written.partition(".")[2])
     return abs(float(written) - value) <= 0.5 * 10.0**-decimals * (1 + 1e-9) + 1e-12
 
@@ -169,9 +162,9 @@ def comparison_table():
     for h in HANDWRITTEN:
         reads, formula = rules.get(h.key, ((), None))
         replayed = float(formula(written)) if formula else None
-        if agrees_to_written_decimals(h.written, exact[h.key]):
+        if _agrees(h.written, exact[h.key]):
             verdict = AGREES
-        elif replayed is not None and agrees_to_written_decimals(h.written, replayed):
+        elif replayed is not None and _agrees(h.written, replayed):
             upstream_slip = any(verdicts.get(key) in (SLIP, CARRIED) for key in reads)
             verdict = CARRIED if upstream_slip else ROUNDING
         else:
@@ -184,8 +177,8 @@ def comparison_table():
 def comparison_text(rows=None, only=None):
     """The comparison table as fixed-width text (for ``print``).
 
-    ``rows`` is a non-empty list of :class:`Comparison` rows (``None``: the
-    whole of :func:`comparison_table`). ``only`` keeps the rows with the given
+    ``rows`` is a list of :class:`Comparison` rows (``None``: the whole of
+    :func:`comparison_table`). ``only`` keeps the rows with the given
     verdicts: one verdict (``only="slip"``) or a collection of them
     (``only={"slip", "carried slip"}``); each must be one of :data:`VERDICTS`.
     Text with a header line and one line per kept row.
@@ -195,9 +188,17 @@ def comparison_text(rows=None, only=None):
     >>> len(comparison_text(only="carried slip").splitlines())
     3
     """
-    rows = comparison_table() if rows is None else _checked_rows(rows)
+    if rows is None:
+        rows = comparison_table()
+    elif not (isinstance(rows, (list, tuple)) and all(isinstance(row, Comparison) for row in rows)):
+        raise TypeError(
+            f"rows must be a list of Comparison rows from comparison_table() (one row: [row]); "
+            f"got {_validate.shown(rows)}"
+        )
     if only is not None:
-        wanted = _checked_verdicts(only)
+        only = {only} if isinstance(only, str) else only
+        _validate.instance(only, "only", (list, tuple, set, frozenset), "a verdict or a collection of verdicts")
+        wanted = {_validate.one_of(verdict, "only", VERDICTS) for verdict in only}
         rows = [row for row in rows if row.verdict in wanted]
     lines = [f"{'number':22}  {'written':>7}  {'exact':>10}  {'replayed':>10}  verdict"]
     for row in rows:
@@ -207,40 +208,3 @@ def comparison_text(rows=None, only=None):
         )
     return "\n".join(lines)
 
-
-def _checked_rows(rows):
-    expected = "rows must be a list of Comparison rows (from comparison_table())"
-    if isinstance(rows, Comparison):
-        raise TypeError(f"{expected}; got a single Comparison (pass [row])")
-    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
-        raise TypeError(f"{expected}; got {type(rows).__name__}")
-    rows = list(rows)
-    if not rows:
-        raise ValueError(f"{expected}, at least one; got none")
-    for index, row in enumerate(rows):
-        if not isinstance(row, Comparison):
-            raise TypeError(f"{expected}; got rows[{index}] of type {type(row).__name__}")
-        for field in ("key", "written", "verdict"):
-            if not isinstance(getattr(row, field), str):
-                raise TypeError(f"rows[{index}].{field} must be a str; got {type(getattr(row, field)).__name__}")
-        _checks.real_number(row.exact, f"rows[{index}].exact")
-        if row.replayed is not None:
-            _checks.real_number(row.replayed, f"rows[{index}].replayed")
-    return rows
-
-
-def _checked_verdicts(only):
-    valid = ", ".join(repr(v) for v in VERDICTS)
-    if isinstance(only, str):
-        only = (only,)
-    elif isinstance(only, (bytes, Mapping)) or not isinstance(only, Iterable):
-        raise TypeError(f"only must be a verdict or a collection of verdicts from {valid}; got {type(only).__name__}")
-    only = tuple(only)
-    if not only:
-        raise ValueError(f"only must name at least one verdict from {valid}; got none")
-    for verdict in only:
-        if not isinstance(verdict, str):
-            raise TypeError(f"only must hold verdicts (str) from {valid}; got {type(verdict).__name__}")
-        if verdict not in VERDICTS:
-            raise ValueError(f"only must hold verdicts from {valid}; got {_checks.shown(verdict)}")
-    return frozenset(only)

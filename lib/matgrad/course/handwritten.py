@@ -15,18 +15,49 @@ the author writes in front.
 ['6.975']
 """
 
-from typing import NamedTuple
+import math
+import re
+from dataclasses import dataclass
+
+from matgrad import _validate
 
 __all__ = ["Handwritten", "HANDWRITTEN"]
 
+_WRITTEN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
-class Handwritten(NamedTuple):
-    """One number as the author wrote it, with where it stands in the worked homework."""
+
+def _checked_written(written):
+    """``written`` if it is a number as written by hand: a str of digits such as ``'0.0651'``."""
+    if not (isinstance(written, str) and _WRITTEN_NUMBER.fullmatch(written) and math.isfinite(float(written))):
+        raise (ValueError if isinstance(written, str) else TypeError)(
+            f"written must be a number as written by hand, a str such as '0.0651' or '-0.13'; "
+            f"got {_validate.shown(written)} ({type(written).__name__})"
+        )
+    return written
+
+
+@dataclass(frozen=True)
+class Handwritten:
+    """One number as the author wrote it, with where it stands in the worked homework.
+
+    ``written`` is checked once, here: a str of digits with an optional sign and
+    decimals, as written by hand.
+
+    >>> Handwritten("dL/db1_2", "(6) dL/db^1_2", "0.5").decimals
+    1
+    >>> Handwritten("dL/db1_2", "(6) dL/db^1_2", 0.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: written must be a number as written by hand, a str such as '0.0651' or '-0.13'; got 0.5 (float)
+    """
 
     key: str  # e.g. "dL/dw3_11", "B2_1[2]" (sample 2)
     line: str  # where it stands in the worked homework
     written: str  # exactly as written, e.g. "6.975"
     note: str = ""  # what went wrong (slips) or a remark
+
+    def __post_init__(self):
+        _checked_written(self.written)
 
     @property
     def value(self):

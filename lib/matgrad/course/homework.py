@@ -28,27 +28,31 @@ Traceback (most recent call last):
 ValueError: assignment destination is read-only
 """
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 import numpy as np
 
-from matgrad.course import _checks
-from matgrad.course._checks import PARAMETER_BOUND
-from matgrad.layers import Identity, Linear, Sigmoid, sigmoid
+from matgrad import _validate
+from matgrad.layers import Identity, Linear, Sigmoid, _sigmoid
 from matgrad.losses import MSELoss
 from matgrad.network import Network
 
 __all__ = [
-    "X", "Y", "LOSS", "LEARNING_RATE", "PARAMETER_NAMES", "DEFAULTS", "PARAMETER_BOUND",
+    "X", "Y", "LOSS", "LEARNING_RATE", "PARAMETER_NAMES", "DEFAULTS", "PARAMETER_BOUND", "MAX_GRID",
     "check_parameters", "network", "parameters_of", "gradients_by_name", "updated_by_name",
     "forward_values", "chain_rule_gradients", "loss_along",
 ]  # fmt: skip
 
 
-X = _checks.read_only([[-1.0], [0.0], [1.0]])  # three samples, one feature: (3, 1)
-Y = _checks.read_only([[1.0], [0.0], [-1.0]])  # their targets: (3, 1)
+X = _validate.read_only([[-1.0], [0.0], [1.0]])  # three samples, one feature: (3, 1)
+Y = _validate.read_only([[1.0], [0.0], [-1.0]])  # their targets: (3, 1)
 LOSS = MSELoss()  # L = 1/3 sum_k (yhat_k - y_k)^2
 LEARNING_RATE = 0.1
+# Every parameter must lie in [-PARAMETER_BOUND, PARAMETER_BOUND]. The course uses values of a
+# few units; at 1e6 the loss is below 1e14 and every gradient below 1e19: nothing overflows.
+PARAMETER_BOUND = 1e6
+MAX_GRID = 100_000  # points of a loss curve; a plot needs a few hundred
 
 # name -> (layer index, "W" or "b", index into that array)
 _SLOTS = MappingProxyType({
@@ -64,6 +68,7 @@ DEFAULTS = MappingProxyType({
     "w3_11": 1.0, "w3_21": 2.0, "b3_1": 1.0,
 })  # fmt: skip
 _SHAPES = ((1, 2), (2, 2), (2, 1))
+_ACTIVATIONS = (Sigmoid, Sigmoid, Identity)
 
 
 def check_parameters(values):
@@ -74,12 +79,17 @@ def check_parameters(values):
 
     >>> check_parameters({"w3_11": 2})
     {'w3_11': 2.0}
-    >>> check_parameters({"w9_99": 1.0})
+    >>> check_parameters({"w9_99": 1.0})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown homework parameter 'w9_99'; expected one of w1_11, w1_12, b1_1, b1_2, w2_11, w2_12, w2_21, w2_22, b2_1, b2_2, w3_11, w3_21, b3_1
+    ValueError: a parameter name must be one of 'w1_11', 'w1_12', ..., 'b3_1'; got 'w9_99'
     """
-    return _checks.parameter_mapping(values, _SLOTS)
+    _validate.instance(values, "values", Mapping, "a mapping of parameter names to numbers, e.g. {'w3_11': 1.5}")
+    return {
+        _validate.one_of(name, "a parameter name", PARAMETER_NAMES):
+            _validate.real(value, name, low=-PARAMETER_BOUND, high=PARAMETER_BOUND)
+        for name, value in values.items()
+    }  # fmt: skip
 
 
 def _parameters(overrides):
@@ -99,7 +109,7 @@ def network(**overrides):
     >>> network(w1_11=float("nan"))
     Traceback (most recent call last):
     ...
-    ValueError: w1_11 must be finite; got nan
+    ValueError: w1_11 must be a finite number; got nan
     """
     values = _parameters(overrides)
     Ws = [np.zeros(shape) for shape in _SHAPES]
@@ -108,6 +118,24 @@ def network(**overrides):
         (Ws if kind == "W" else bs)[layer][index] = values[name]
     activations = (Sigmoid(), Sigmoid(), Identity())
     return Network([(Linear(W, b), act) for W, b, act in zip(Ws, bs, activations)])
+
+
+def _checked(net):
+    """``net`` if it is a homework network (1-2-2-1, Sigmoid, Sigmoid, Identity, row convention)
+    with every weight and bias within +-PARAMETER_BOUND; else an error naming ``net``."""
+    expected = "the homework's 1-2-2-1 row-convention network of Sigmoid, Sigmoid, Identity (see network())"
+    _validate.instance(net, "net", Network, expected)
+    kinds = tuple(type(activation) for _, activation in net.layers)
+    if net.sizes != (1, 2, 2, 1) or kinds != _ACTIVATIONS or net.convention != "row":
+        got = ", ".join(kind.__name__ for kind in kinds)
+        raise ValueError(f"net must be {expected}; got sizes {net.sizes} in {net.convention} convention: {got}")
+    largest = max(float(np.abs(array).max()) for linear, _ in net.layers for array in (linear.W, linear.b))
+    if largest > PARAMETER_BOUND:
+        raise ValueError(
+            f"net must have every weight and bias within +-{PARAMETER_BOUND:g} (larger ones "
+            f"overflow the loss or its gradients); got {largest:.6g}"
+        )
+    return net
 
 
 def _by_name(arrays_per_layer):
@@ -127,8 +155,7 @@ def parameters_of(net):
     >>> parameters_of(network(b3_1=-2))["b3_1"]
     -2.0
     """
-    _checks.homework_network(net)
-    return _by_name([(lin.W, lin.b) for lin, _ in net.layers])
+    return _by_name([(lin.W, lin.b) for lin, _ in _checked(net).layers])
 
 
 def gradients_by_name(net):
@@ -137,12 +164,11 @@ def gradients_by_name(net):
     >>> f"{gradients_by_name(network())['b3_1']:.5f}"
     '7.66713'
     """
-    _checks.homework_network(net)
-    return _by_name(net.gradients(X, Y, LOSS))
+    return _by_name(_checked(net)._gradients(X, Y, LOSS))
 
 
 def updated_by_name(net, lr=None):
-    """``{name: value after one gradient-descent step}`` on the homework data.
+    """``{name: value - lr * dL/dname}``: each parameter after one gradient-descent step.
 
     ``lr`` is the learning rate, a positive number; ``None`` (the default)
     means the homework's rate, :data:`LEARNING_RATE` (0.1), read at call time.
@@ -154,10 +180,16 @@ def updated_by_name(net, lr=None):
     >>> f"{updated_by_name(network(), lr=0.5)['w3_11']:.6f}"
     '-2.484990'
     """
-    _checks.homework_network(net)
-    rate = _checks.learning_rate(lr, LEARNING_RATE)
-    _checks.step_stays_in_bound(parameters_of(net), gradients_by_name(net), rate)
-    return parameters_of(net.step(X, Y, LOSS, rate))
+    lr = LEARNING_RATE if lr is None else _validate.real(lr, "lr", positive=True)
+    before, gradients = parameters_of(net), gradients_by_name(net)
+    after = {name: before[name] - lr * gradients[name] for name in PARAMETER_NAMES}  # floats: inf, no warning
+    for name, value in after.items():
+        if not abs(value) <= PARAMETER_BOUND:
+            raise ValueError(
+                f"lr must keep the step within +-{PARAMETER_BOUND:g}: lr = {lr:g} takes {name} from "
+                f"{before[name]:g} to {value:.6g} (the learning rate or the parameters are too large)"
+            )
+    return after
 
 
 def forward_values(net):
@@ -169,8 +201,7 @@ def forward_values(net):
     >>> forward_values(network())["residual"].round(2)
     array([2.61, 3.92, 4.97])
     """
-    _checks.homework_network(net)
-    yhat, (first, second, _) = net.forward(X)
+    yhat, (first, second, _) = _checked(net)._forward(X)
     return {
         "l1": first.pre, "h1": first.out, "l2": second.pre, "h2": second.out,
         "yhat": yhat[:, 0], "residual": yhat[:, 0] - Y[:, 0],
@@ -180,8 +211,8 @@ def forward_values(net):
 def _scalar_forward(p, x):
     """The forward pass written entry by entry, as in the worked homework: ``h1``, ``h2``
     (dicts of per-output arrays) and ``yhat``. Parameter values may be arrays (they broadcast)."""
-    h1 = {i: sigmoid(p[f"w1_1{i}"] * x + p[f"b1_{i}"]) for i in (1, 2)}
-    h2 = {j: sigmoid(sum(p[f"w2_{i}{j}"] * h1[i] for i in (1, 2)) + p[f"b2_{j}"]) for j in (1, 2)}
+    h1 = {i: _sigmoid(p[f"w1_1{i}"] * x + p[f"b1_{i}"]) for i in (1, 2)}
+    h2 = {j: _sigmoid(sum(p[f"w2_{i}{j}"] * h1[i] for i in (1, 2)) + p[f"b2_{j}"]) for j in (1, 2)}
     yhat = sum(p[f"w3_{i}1"] * h2[i] for i in (1, 2)) + p["b3_1"]
     return h1, h2, yhat
 
@@ -225,7 +256,8 @@ def chain_rule_gradients(**overrides):
 def loss_along(name, grid, **overrides):
     """The loss as parameter ``name`` runs over ``grid`` (the others fixed): shape ``(len(grid),)``.
 
-    ``grid`` is a non-empty 1-D sequence of G numbers within +-:data:`PARAMETER_BOUND`;
+    ``grid`` is a non-empty 1-D sequence of G <= :data:`MAX_GRID` numbers within
+    +-:data:`PARAMETER_BOUND`;
     the other parameters are the defaults with ``overrides`` applied (an
     override of ``name`` itself is checked, then replaced by the grid).
     Vectorised over the grid with the worked homework's scalar formulas, so a
@@ -237,9 +269,13 @@ def loss_along(name, grid, **overrides):
     >>> f"{network(w3_11=2.0).loss(X, Y, LOSS):.4f}"
     '23.3920'
     """
-    _checks.parameter_name(name, PARAMETER_NAMES)
+    _validate.one_of(name, "name", PARAMETER_NAMES)
     p = _parameters(overrides)
-    values = _checks.grid_values(grid)
+    values = _validate.array(grid, "grid", ndims=(1,))
+    if values.size > MAX_GRID:
+        raise ValueError(f"grid must hold at most {MAX_GRID} values; got {values.size}")
+    if np.abs(values).max() > PARAMETER_BOUND:
+        raise ValueError(f"grid must lie within +-{PARAMETER_BOUND:g}; got {np.abs(values).max():.6g}")
     p[name] = values[:, None]  # (G, 1) broadcasts against the three samples (3,)
     x, y = X[:, 0], Y[:, 0]
     _, _, yhat = _scalar_forward(p, x)
