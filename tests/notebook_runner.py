@@ -1,7 +1,9 @@
 """Run a notebook top to bottom in a fresh kernel, the way nbval talks to it.
 
-Used by tests/test_binder.py (as a script, with the Binder venv's Python) and
-by benchmarks/bench_notebooks.py (imported).
+The one kernel runner of the project: tools/refresh_notebooks.py stores the
+outputs and widget state it collects; tests/test_binder.py runs it as a
+script with the Binder venv's Python; benchmarks/bench_notebooks.py and
+bench_widgets.py import it.
 
 Why not nbclient: nbclient waits on its ZeroMQ sockets through asyncio, and
 here a wake-up was sometimes missed, so one run in a few dozen sat until the
@@ -19,12 +21,15 @@ prints one line ``RESULT {json}`` (see ``NotebookRun.as_dict``).
 
 from __future__ import annotations
 
+import base64
 import json
 import queue
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 
 STARTUP_TIMEOUT = 60.0
 CELL_TIMEOUT = 600.0
@@ -39,7 +44,9 @@ class NotebookRun:
     ``cells_s``: wall time of every code cell, in order; ``total_s``: the whole
     run, kernel start and shutdown included; ``errors``: one dict per error
     output (``cell`` is the code cell's index among all cells); ``stdout``: the
-    text every code cell printed, in order.
+    text every code cell printed, in order; ``outputs``: every code cell's
+    outputs (nbformat dicts, as JupyterLab would store them); ``widgets``: the
+    last state of every widget model the kernel opened (nbformat metadata).
     """
 
     notebook: str
@@ -49,6 +56,8 @@ class NotebookRun:
     total_s: float = 0.0
     errors: list[dict] = field(default_factory=list)
     stdout: list[str] = field(default_factory=list)
+    outputs: list[list[dict]] = field(default_factory=list)
+    widgets: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -58,9 +67,49 @@ class NotebookRun:
         return asdict(self)
 
 
-def _next_message(get_msg, kc, msg_id: str, deadline: float, what: str) -> dict:
+class _WidgetState:
+    """The state of every widget model the kernel opened, kept up to date."""
+
+    def __init__(self):
+        self.models = {}
+
+    def feed(self, msg: dict) -> None:
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "comm_open" and content.get("target_name") == "jupyter.widget":
+            state = content["data"]["state"]
+            self.models[content["comm_id"]] = {
+                "model_name": state.get("_model_name"),
+                "model_module": state.get("_model_module"),
+                "model_module_version": state.get("_model_module_version"),
+                "state": dict(state),
+            }
+            self._buffers(content["comm_id"], content["data"], msg)
+        elif kind == "comm_msg" and content["comm_id"] in self.models and content["data"].get("method") == "update":
+            self.models[content["comm_id"]]["state"].update(content["data"]["state"])
+            self._buffers(content["comm_id"], content["data"], msg)
+        elif kind == "comm_close":
+            self.models.pop(content["comm_id"], None)
+
+    def _buffers(self, comm_id: str, data: dict, msg: dict) -> None:
+        paths, buffers = data.get("buffer_paths", []), msg.get("buffers", [])
+        model = self.models[comm_id]
+        kept = [b for b in model.get("buffers", []) if b["path"] not in paths]
+        kept += [{"path": path, "encoding": "base64", "data": base64.b64encode(bytes(buffer)).decode("ascii")}
+                 for path, buffer in zip(paths, buffers)]
+        if kept:
+            model["buffers"] = kept
+
+    def metadata(self) -> dict:
+        if not self.models:
+            return {}
+        return {WIDGET_STATE_MIME: {"state": self.models, "version_major": 2, "version_minor": 0}}
+
+
+def _next_message(get_msg, kc, msg_id: str, deadline: float, what: str, widgets=None) -> dict:
     """The next message on one channel (``kc.get_iopub_msg`` or ``kc.get_shell_msg``)
-    whose parent is ``msg_id``; raises if the kernel dies or ``deadline`` passes."""
+    whose parent is ``msg_id``; raises if the kernel dies or ``deadline`` passes.
+    Every message on the way is shown to ``widgets`` (a widget's update may come
+    from another cell's callback)."""
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -71,26 +120,59 @@ def _next_message(get_msg, kc, msg_id: str, deadline: float, what: str) -> dict:
             if not kc.is_alive():
                 raise RuntimeError(f"the kernel died while running {what}") from None
             continue
+        if widgets is not None:
+            widgets.feed(msg)
         if msg["parent_header"].get("msg_id") == msg_id:
             return msg
 
 
-def _run_code(kc, code: str, run: NotebookRun, cell_index: int, what: str, store_history: bool = True) -> str:
-    """Execute ``code``, record its error outputs in ``run``; return what it printed."""
+def _output(kind: str, content: dict, count: int) -> dict:
+    """One output as nbformat stores it."""
+    if kind == "stream":
+        return {"output_type": "stream", "name": content["name"], "text": content["text"]}
+    if kind == "error":
+        return {"output_type": "error", "ename": content["ename"], "evalue": content["evalue"],
+                "traceback": content["traceback"]}
+    output = {"output_type": kind, "data": content["data"], "metadata": content.get("metadata", {})}
+    if kind == "execute_result":
+        output["execution_count"] = count
+    return output
+
+
+def _append(outputs: list, output: dict) -> None:
+    """Consecutive writes to one stream become one output, as in JupyterLab."""
+    last = outputs[-1] if outputs else None
+    if output["output_type"] == "stream" and last and last["output_type"] == "stream" and last["name"] == output["name"]:
+        last["text"] += output["text"]
+    else:
+        outputs.append(output)
+
+
+def _run_code(kc, code: str, run: NotebookRun, cell_index: int, what: str, store_history: bool = True,
+              widgets=None, count: int = 0) -> list[dict]:
+    """Execute ``code``, record its error outputs in ``run``; return its outputs."""
     msg_id = kc.execute(code, store_history=store_history, allow_stdin=False)
     deadline = time.monotonic() + CELL_TIMEOUT
-    printed = []
+    outputs, clear_pending = [], False
     while True:
-        msg = _next_message(kc.get_iopub_msg, kc, msg_id, deadline, what)
+        msg = _next_message(kc.get_iopub_msg, kc, msg_id, deadline, what, widgets)
         kind, content = msg["msg_type"], msg["content"]
-        if kind == "stream" and content.get("name") == "stdout":
-            printed.append(content["text"])
-        elif kind == "error":
-            run.errors.append({"cell": cell_index, "ename": content["ename"], "evalue": content["evalue"]})
-        elif kind == "status" and content["execution_state"] == "idle":
+        if kind == "status" and content["execution_state"] == "idle":
             break
-    _next_message(kc.get_shell_msg, kc, msg_id, deadline, what)  # the execute_reply
-    return "".join(printed)
+        if kind == "clear_output":
+            outputs, clear_pending = (outputs, True) if content.get("wait") else ([], False)
+        elif kind in ("stream", "display_data", "execute_result", "error"):
+            if clear_pending:
+                outputs, clear_pending = [], False
+            _append(outputs, _output(kind, content, count))
+            if kind == "error":
+                run.errors.append({"cell": cell_index, "ename": content["ename"], "evalue": content["evalue"]})
+    _next_message(kc.get_shell_msg, kc, msg_id, deadline, what, widgets)  # the execute_reply
+    return outputs
+
+
+def _printed(outputs: list[dict]) -> str:
+    return "".join(o["text"] for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
 
 
 def run_notebook(path: str | Path, cwd: str | Path | None = None, kernel_name: str = "python3") -> NotebookRun:
@@ -114,14 +196,24 @@ def run_notebook(path: str | Path, cwd: str | Path | None = None, kernel_name: s
         kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
         run.kernel_start_s = time.perf_counter() - t0
         # not stored in history and binds no name, so the notebook's state is untouched
-        run.kernel_prefix = _run_code(kc, "print(__import__('sys').prefix)", run, -1,
-                                      "the sys.prefix probe", store_history=False).strip()
+        probe = _run_code(kc, "print(__import__('sys').prefix)", run, -1, "the sys.prefix probe", store_history=False)
+        run.kernel_prefix = _printed(probe).strip()
+        widgets = _WidgetState()
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
             t_cell = time.perf_counter()
-            run.stdout.append(_run_code(kc, cell.source, run, index, f"cell {index}"))
+            outputs = _run_code(kc, cell.source, run, index, f"cell {index}", widgets=widgets,
+                                count=len(run.outputs) + 1)
             run.cells_s.append(time.perf_counter() - t_cell)
+            run.outputs.append(outputs)
+            run.stdout.append(_printed(outputs))
+        while True:  # let the last widget updates arrive
+            try:
+                widgets.feed(kc.get_iopub_msg(timeout=0.5))
+            except queue.Empty:
+                break
+        run.widgets = widgets.metadata()
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
