@@ -5,6 +5,7 @@ import re
 
 import numpy as np
 import pytest
+from bad_input import Case, assert_clear_error
 from lab_harness import parse_readout
 
 from matgrad.course import homework
@@ -132,14 +133,12 @@ def test_controls_are_every_slider_lr_and_the_plotted_parameter():
 
 
 def test_what_is_shown_is_what_is_computed():
-    with pytest.raises(ValueError, match=r"lr must be between 0.01 and 1.0 \(the slider's range\); got 5.0"):
-        HomeworkExplorer(lr=5.0)
-    with pytest.raises(ValueError, match=r"lr must be a multiple of 0.01 \(the slider's step\); got 0.123"):
-        HomeworkExplorer(lr=0.123)
-    with pytest.raises(ValueError, match=r"w3_11 must be a multiple of 0.01 \(the slider's step\); got 1.005"):
-        HomeworkExplorer(values={"w3_11": 1.005})
-    with pytest.raises(ValueError, match=r"w3_11 must be between -50 and 50; got 1000.0"):
-        HomeworkExplorer(values={"w3_11": 1000.0})
+    # a start the sliders cannot show is refused: lr within 0.01..1, values within +-50, all in steps of 0.01
+    for make, argument, given in [(lambda: HomeworkExplorer(lr=5.0), "lr", "5"),
+                                  (lambda: HomeworkExplorer(lr=0.123), "lr", "0.123"),
+                                  (lambda: HomeworkExplorer(values={"w3_11": 1.005}), "w3_11", "1.005"),
+                                  (lambda: HomeworkExplorer(values={"w3_11": 1000.0}), "w3_11", "1000")]:  # fmt: skip
+        assert_clear_error(Case(make, ValueError, argument, given))
     ex = HomeworkExplorer(values={"w3_11": 0.25}, lr=0.5)
     assert (ex.values["w3_11"], ex.lr) == (0.25, 0.5)
     assert "after one step with lr = 0.50" in ex.detail.value
@@ -165,16 +164,3 @@ def test_the_learning_rate_changes_the_step_not_the_gradients():
     ex.controls["lr"].value = 0.5
     assert ex.readout.value == before
     assert "lr = 0.50" in ex.detail.value
-
-
-def test_bad_input_is_named():
-    with pytest.raises(ValueError, match="unknown homework parameter 'w5_11'"):
-        HomeworkExplorer(values={"w5_11": 1.0})
-    with pytest.raises(ValueError, match="selected must be one of w1_11, .*; got 'lr'"):
-        explorer_state(selected="lr")
-    with pytest.raises(ValueError, match="lr must be"):
-        explorer_state(lr=-1.0)
-    with pytest.raises(TypeError, match="state must be an ExplorerState"):
-        readout({"loss": 1.0})
-    with pytest.raises(ValueError, match="centre must lie within 1.5 of w3_11 = 1.0; got 9.0"):
-        explorer_state(centre=9.0)

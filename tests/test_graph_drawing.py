@@ -1,4 +1,4 @@
-"""matgrad.widgets.graph_drawing: the computational graph drawn at any backward step.
+"""matgrad.widgets.graph.picture: the computational graph drawn at any backward step.
 
 Like tests/test_drawing.py for draw_network, the artists are found by their
 gids and their texts are compared with the computed numbers; a rendered
@@ -13,8 +13,8 @@ from matplotlib.figure import Figure
 
 from matgrad import HalfSSELoss, Identity, Linear, MSELoss, Network, Sigmoid
 from matgrad.course import homework
-from matgrad.widgets.graph_drawing import CURRENT, FLOW, draw_computational_graph, figure_size
-from matgrad.widgets.graph_walk import backward_walk, walk_captions
+from matgrad.widgets.graph.picture import CURRENT, FLOW, draw_computational_graph, figure_size
+from matgrad.widgets.graph.walk import backward_walk, walk_captions
 
 SHAPES = {  # name: (net, x, y, loss), sizes (1, 2, 2, 1), (2, 3, 1), (2, 2), (3, 2, 2, 1)
     "homework": (homework.network(), -1.0, 1.0, MSELoss()),
@@ -66,6 +66,24 @@ def test_node_and_edge_texts_are_the_computed_numbers(name):
     for edge in walk.graph.edges:
         name_part, value_part = local[f"local:{edge.parent}:{edge.child}"].get_text().replace(" = ", "\n").split("\n")
         assert (name_part, value_part) == (edge.local_name, f"{edge.local:.3f}")
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_the_layout_is_fixed_by_the_layers(name):
+    """A column of nodes per layer, left to right; a single node in the middle, a longer column
+    spread from the same top to the same bottom as every other."""
+    walk, ax = draw(name)
+    where = {gid.removeprefix("node:"): t.get_position() for gid, t in by_gid(ax, "node:").items()}
+    xs = [{where[key][0] for key in column} for column in walk.graph.columns]
+    assert all(len(x) == 1 for x in xs) and [x.pop() for x in xs] == sorted(where[c[0]][0] for c in walk.graph.columns)
+    tall = [column for column in walk.graph.columns if len(column) > 1]
+    tops, bottoms = {where[c[0]][1] for c in tall}, {where[c[-1]][1] for c in tall}
+    assert len(tops) == len(bottoms) == 1
+    middle = (tops.pop() + bottoms.pop()) / 2
+    assert all(where[c[0]][1] == pytest.approx(middle) for c in walk.graph.columns if len(c) == 1)
+    for column in tall:
+        gaps = np.diff([where[key][1] for key in column])
+        assert gaps == pytest.approx(np.full(len(gaps), gaps[0])) and gaps[0] < 0  # evenly, top to bottom
 
 
 def test_every_edge_joins_the_boxes_of_its_two_nodes():

@@ -2,7 +2,7 @@
 
 Three independent references: the library's own backprop (the activations'
 and Linear layers' ``backward``, ``Network.gradients``), central finite
-differences (``matgrad.gradcheck``) and, for the worked homework's first
+differences (``matgrad.numerical_gradient``) and, for the worked homework's first
 sample, the chain rule written out by hand with ``math.exp``.
 """
 
@@ -16,8 +16,8 @@ from support import assert_close, assert_matches_finite_differences, matrices, v
 
 from matgrad import HalfSSELoss, Identity, Linear, MSELoss, Network, Sigmoid
 from matgrad.course import homework
-from matgrad.widgets.graph_model import computational_graph
-from matgrad.widgets.graph_walk import backward_walk, graph_walk_text, walk_captions
+from matgrad.widgets.graph.model import computational_graph
+from matgrad.widgets.graph.walk import backward_walk, graph_walk_text, walk_captions
 
 ROW_231 = Network([
     (Linear([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5]], [0.1, 0.0, -0.2]), Sigmoid()),

@@ -5,6 +5,7 @@ a widget shows a plain-text fallback that says what it is."""
 import base64
 
 import pytest
+from bad_input import Case, assert_clear_error
 
 from matgrad import HalfSSELoss
 from matgrad.course import homework
@@ -35,15 +36,20 @@ def test_body_html_replaces_the_text_block():
     assert "<pre>" not in view._repr_html_() and "<p><b>Step 1.</b></p>" in view._repr_html_()
 
 
-@pytest.mark.parametrize("args, message", [
-    (([1, 2],), "text must be a str"),
-    (("x", 3), "body_html must be a str or None"),
-    (("x", None, [b"GIF89a"]), r"pngs\[0\] must be PNG bytes"),
-    (("x", None, ["not bytes"]), r"pngs\[0\] must be PNG bytes"),
+@pytest.mark.parametrize("args, argument, given", [
+    (([1, 2],), "text", "list"),
+    (("x", 3), "body_html", "int"),
+    (("x", None, [b"GIF89a"]), "pngs[0]", "bytes"),
+    (("x", None, ["not bytes"]), "pngs[0]", "str"),
+    (("x", None, b"\x89PNG"), "pngs", "bytes"),
 ])  # fmt: skip
-def test_bad_parts_are_named(args, message):
-    with pytest.raises(TypeError, match=message):
-        StaticView(*args)
+def test_bad_parts_are_named(args, argument, given):
+    assert_clear_error(Case(lambda: StaticView(*args), TypeError, argument, given))
+
+
+def test_a_picture_may_be_a_memoryview_as_an_image_widget_holds_it():
+    view = StaticView("x", pngs=[memoryview(PNG)])
+    assert view.pngs == (PNG,) and base64.b64encode(PNG).decode() in view._repr_html_()
 
 
 def test_a_widget_is_shown_with_a_plain_text_fallback(monkeypatch):
@@ -57,8 +63,7 @@ def test_a_widget_is_shown_with_a_plain_text_fallback(monkeypatch):
     ((bundle, raw),) = shown
     assert raw and bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == box.model_id
     assert bundle["text/plain"].startswith("A thing: an interactive widget; run the notebook")
-    with pytest.raises(TypeError, match="widget must be an ipywidgets widget"):
-        display_widget("not a widget", "A thing")
+    assert_clear_error(Case(lambda: display_widget("not a widget", "A thing"), TypeError, "widget", "str"))
 
 
 def test_the_graph_walk_twin_is_its_captions_and_the_last_picture(monkeypatch):

@@ -23,66 +23,30 @@ labels the bias name (``"b2_1"``) and node captions ``"caption"``.
 6
 """
 
-import math
-import numbers
-import string
-
 import numpy as np
 
+from matgrad import _validate
 from matgrad.network import Network
 
 __all__ = ["draw_network"]
 
 NODE_RADIUS = 0.13
 MAX_NODES_PER_LAYER = 30  # a wider layer is a black smear of edges, and slow to draw
+MAX_NUMBER_WIDTH = 24  # characters a fmt may ask for: "{:.17g}" needs 22 for any float
 
 
-def check_format(fmt, name="fmt"):
-    """Return ``fmt`` if it is a format string with ONE field for a number, e.g. ``"{:.3f}"``.
-
-    >>> check_format("{:d}")
-    Traceback (most recent call last):
-    ...
-    ValueError: fmt must format a float, e.g. '{:.3f}'; '{:d}'.format(1.5) fails: Unknown format code 'd' for object of type 'float'
-    """
-    if not isinstance(fmt, str):
-        raise TypeError(f"{name} must be a format string such as '{{:.3f}}'; got {type(fmt).__name__}")
-    try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(fmt) if field is not None]
-    except ValueError as error:
-        raise ValueError(f"{name} must be a format string such as '{{:.3f}}'; got {fmt!r} ({error})") from None
-    if fields not in (["0"], [""]):
-        raise ValueError(
-            f"{name} must be a format string with exactly one field for the number, such as "
-            f"'{{:.3f}}'; got {fmt!r}"
-        )
-    try:
-        fmt.format(1.5)
-    except (ValueError, TypeError, IndexError, KeyError) as error:
-        raise ValueError(
-            f"{name} must format a float, e.g. '{{:.3f}}'; {fmt!r}.format(1.5) fails: {error}"
-        ) from None
-    return fmt
+def number_format(fmt):
+    """``fmt`` if it formats one number in at most MAX_NUMBER_WIDTH characters, e.g. ``"{:.3f}"``."""
+    return _validate.format_string(fmt, "fmt", max_width=MAX_NUMBER_WIDTH)
 
 
-def check_axes(ax):
-    """Return ``ax`` if it is None or a matplotlib Axes; raise a TypeError otherwise."""
-    from matplotlib.axes import Axes
+def checked_axes(ax):
+    """``ax`` if it is None or a matplotlib Axes."""
+    if ax is not None:
+        from matplotlib.axes import Axes
 
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(
-            f"ax must be a matplotlib Axes (e.g. Figure().add_subplot()) or None; got {type(ax).__name__}"
-        )
+        _validate.instance(ax, "ax", Axes, "a matplotlib Axes (e.g. Figure().add_subplot()) or None")
     return ax
-
-
-def _layout_number(value, name, largest):
-    """A finite number in (0, largest], or a clear error naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number; got {type(value).__name__}")
-    if not (math.isfinite(value) and 0 < value <= largest):
-        raise ValueError(f"{name} must be a number in (0, {largest}]; got {value!r}")
-    return float(value)
 
 
 def _node_positions(sizes, spacing=1.0, layer_gap=1.6):
@@ -123,8 +87,8 @@ def draw_network(net, ax=None, *, fmt="{:g}", names=False, label_at=0.3, spacing
     names : bool
         Write ``w^l_ij = value`` and ``b^l_j = value`` instead of bare values.
     label_at : float
-        Where along each edge (0 = at its input node, 1 = at its output node)
-        the weight's label sits; away from 0.5 the labels of crossing edges
+        Where along each edge (from 0.01, at its input node, to 0.99, at its
+        output node) the weight's label sits; away from 0.5 the labels of crossing edges
         do not collide.
     spacing, layer_gap : float
         Vertical distance between the nodes of one layer, horizontal distance
@@ -144,23 +108,16 @@ def draw_network(net, ax=None, *, fmt="{:g}", names=False, label_at=0.3, spacing
     >>> [t.get_text() for t in ax.texts if t.get_gid() in ("w1_12", "b1_2")]
     ['$w^{1}_{12}$ = -1.25', '$b^{1}_{2}$ = 2']
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a matgrad.Network; got {type(net).__name__}")
-    check_axes(ax)
-    fmt = check_format(fmt)
-    if not isinstance(names, bool):
-        raise TypeError(f"names must be True or False; got {names!r}")
-    if isinstance(label_at, bool) or not isinstance(label_at, numbers.Real):
-        raise TypeError(f"label_at must be a number between 0 and 1; got {type(label_at).__name__}")
-    if not 0.0 < label_at < 1.0:
-        raise ValueError(f"label_at must lie strictly between 0 and 1; got {label_at!r}")
-    spacing = _layout_number(spacing, "spacing", 100.0)
-    layer_gap = _layout_number(layer_gap, "layer_gap", 100.0)
+    _validate.instance(net, "net", Network, "a matgrad.Network")
+    checked_axes(ax)
+    fmt = number_format(fmt)
+    names = _validate.one_of(names, "names", (True, False))
+    label_at = _validate.real(label_at, "label_at", low=0.01, high=0.99)
+    spacing = _validate.real(spacing, "spacing", positive=True, high=100.0)
+    layer_gap = _validate.real(layer_gap, "layer_gap", positive=True, high=100.0)
     if max(net.sizes) > MAX_NODES_PER_LAYER:
-        raise ValueError(
-            f"net must have at most {MAX_NODES_PER_LAYER} nodes per layer to be drawn readably; "
-            f"got sizes {net.sizes}"
-        )
+        raise ValueError(f"net must have at most {MAX_NODES_PER_LAYER} nodes per layer to be drawn readably; "
+                         f"got sizes {net.sizes}")  # fmt: skip
     if ax is None:
         import matplotlib.pyplot as plt
 

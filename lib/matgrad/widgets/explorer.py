@@ -19,12 +19,11 @@ loss = 15.628558
 <pre style='margin:0'>loss = 15.698337
 """
 
-import math
-import numbers
 from typing import NamedTuple
 
 import numpy as np
 
+from matgrad import _validate
 from matgrad.course import homework
 from matgrad.widgets.loss_plot import CAPTION, POINTS, SPAN, LossPlot
 from matgrad.widgets.twin import StaticView, display_widget
@@ -61,49 +60,49 @@ def explorer_state(values=None, lr=homework.LEARNING_RATE, selected="w3_11", cen
     >>> f"{s.gradients['w3_11']:.6f}", s.grid.shape, float(s.grid[0])
     ('7.763399', (61,), 0.0)
     """
-    if not isinstance(selected, str) or selected not in homework.PARAMETER_NAMES:
-        raise ValueError(
-            f"selected must be one of {', '.join(homework.PARAMETER_NAMES)}; got {selected!r}"
-        )
-    if values is not None and not isinstance(values, dict):
-        raise TypeError(f"values must be a dict of parameter name -> number, or None; got {values!r}")
-    values = {**homework.DEFAULTS, **homework.check_parameters(values or {})}
+    selected = _validate.one_of(selected, "selected", homework.PARAMETER_NAMES)
+    values = {**homework.DEFAULTS, **homework.check_parameters({} if values is None else values)}
+    lr = _validate.real(lr, "lr", positive=True)
+    if centre is not None:
+        centre = _validate.real(centre, "centre")
+        if abs(centre - values[selected]) > SPAN:
+            raise ValueError(f"centre must lie within {SPAN} of {selected} = {values[selected]}; got {centre}")
+    return _state(values, lr, selected, centre)
+
+
+def _state(values, lr, selected, centre=None):
+    """:func:`explorer_state` for checked arguments (``values`` holds every parameter)."""
     net = homework.network(**values)
-    yhat, _ = net.forward(homework.X)
-    updated = net.step(homework.X, homework.Y, homework.LOSS, lr)
-    if centre is None:
-        centre = values[selected]
-    elif isinstance(centre, bool) or not isinstance(centre, numbers.Real) or not math.isfinite(centre):
-        raise TypeError(f"centre must be a finite real number or None; got {centre!r}")
-    elif abs(centre - values[selected]) > SPAN:
-        raise ValueError(f"centre must lie within {SPAN} of {selected} = {values[selected]}; got {centre}")
+    updated = homework.updated_by_name(net, lr)  # refuses an lr that diverges
+    centre = values[selected] if centre is None else centre
     grid = np.linspace(centre - SPAN, centre + SPAN, POINTS)
     return ExplorerState(
         values=values,
-        lr=float(lr),
+        lr=lr,
         selected=selected,
-        loss=homework.LOSS.value(yhat, homework.Y),
+        loss=net.loss(homework.X, homework.Y, homework.LOSS),
         gradients=homework.gradients_by_name(net),
         forward=homework.forward_values(net),
-        updated=homework.parameters_of(updated),
-        updated_loss=updated.loss(homework.X, homework.Y, homework.LOSS),
+        updated=updated,
+        updated_loss=homework.network(**updated).loss(homework.X, homework.Y, homework.LOSS),
         centre=float(centre),
         grid=grid,
         curve=homework.loss_along(selected, grid, **values),
     )
 
 
-def _state(state):
+def _checked_state(state):
     if state is None:
         return explorer_state()
-    if not isinstance(state, ExplorerState):
-        raise TypeError(f"state must be an ExplorerState (from explorer_state(...)) or None; got {state!r}")
-    return state
+    return _validate.instance(state, "state", ExplorerState, "an ExplorerState (from explorer_state(...)) or None")
 
 
 def readout(state=None):
     """``loss = ...`` and one ``dL/d<name> = ...`` line per parameter (6 decimals)."""
-    state = _state(state)
+    return _readout(_checked_state(state))
+
+
+def _readout(state):
     lines = [f"loss = {state.loss:.6f}"]
     lines += [f"dL/d{name} = {g:.6f}" for name, g in state.gradients.items()]
     return "\n".join(lines)
@@ -115,7 +114,10 @@ def details(state=None):
     >>> print(details().splitlines()[1])
     k      x      h1_1    h1_2    h2_1    h2_2    yhat  yhat-y
     """
-    state = _state(state)
+    return _details(_checked_state(state))
+
+
+def _details(state):
     f = state.forward
     lines = ["forward pass (one row per sample)",
              f"{'k':2} {'x':>5}  " + "  ".join(f"{c:>6}" for c in ("h1_1", "h1_2", "h2_1", "h2_2", "yhat", "yhat-y"))]
@@ -127,21 +129,15 @@ def details(state=None):
     return "\n".join(lines)  # fmt: skip
 
 
-def _checked_start(values, lr):
-    """The explorer's own limits: each value and lr on its slider's grid (step 0.01), lr in [0.01, 1]."""
-    if values is not None and not isinstance(values, dict):
-        raise TypeError(f"values must be a dict of parameter name -> number, or None; got {values!r}")
-    values = homework.check_parameters(values or {})
+def _start(values, lr, selected):
+    """The explorer's first state; each value and lr on its slider's grid (step 0.01), lr in [0.01, 1]."""
+    values = homework.check_parameters({} if values is None else values)
+    values = {name: _validate.real(v, name, low=-VALUE_LIMIT, high=VALUE_LIMIT) for name, v in values.items()}
+    lr = _validate.real(lr, "lr", low=LR_RANGE[0], high=LR_RANGE[1])
     for name, value in {**values, "lr": lr}.items():
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-            raise TypeError(f"{name} must be a finite real number; got {value!r}")
-        if abs(value) > VALUE_LIMIT:
-            raise ValueError(f"{name} must be between -{VALUE_LIMIT:g} and {VALUE_LIMIT:g}; got {value}")
         if abs(round(value, 2) - value) > 1e-9:
             raise ValueError(f"{name} must be a multiple of 0.01 (the slider's step); got {value}")
-    if not LR_RANGE[0] <= lr <= LR_RANGE[1]:
-        raise ValueError(f"lr must be between {LR_RANGE[0]} and {LR_RANGE[1]} (the slider's range); got {lr}")
-    return values
+    return explorer_state(values, lr, selected)
 
 
 class HomeworkExplorer:
@@ -159,7 +155,7 @@ class HomeworkExplorer:
     def __init__(self, values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
         import ipywidgets as widgets
 
-        start = explorer_state(_checked_start(values, lr), lr, selected)  # validates everything first
+        start = _start(values, lr, selected)  # validates everything first
         look = lambda: {"layout": {"width": "270px"}, "style": {"description_width": "48px"}}  # noqa: E731
         self.sliders = {
             name: widgets.FloatSlider(
@@ -218,10 +214,10 @@ class HomeworkExplorer:
         """Recompute from the controls' values and redraw; returns the state shown."""
         values, selected = self.values, self.selected
         centre = self.plot.centre_for(selected, values[selected])
-        state = explorer_state(values, self.lr, selected, centre=centre)
+        state = _state(values, self.lr, selected, centre)
         png = self.plot.draw(state)  # everything computed first: the outputs then change together
-        self.readout.value = f"<pre style='margin:0'>{readout(state)}</pre>"
-        self.detail.value = f"<pre style='margin:0'>{details(state)}</pre>"
+        self.readout.value = f"<pre style='margin:0'>{_readout(state)}</pre>"
+        self.detail.value = f"<pre style='margin:0'>{_details(state)}</pre>"
         self.image.value = png
         self.caption.value = f"<small>{CAPTION.format(name=selected)}</small>"
         return state
@@ -237,7 +233,7 @@ def show_explorer(values=None, lr=homework.LEARNING_RATE, selected="w3_11"):
     """The explorer's static twin: prints its readout and details, and shows its plot."""
     from IPython.display import display
 
-    state = explorer_state(_checked_start(values, lr), lr, selected)
+    state = _start(values, lr, selected)
     png = LossPlot().draw(state)
-    text = "\n".join([readout(state), "", details(state), CAPTION.format(name=selected)])
+    text = "\n".join([_readout(state), "", _details(state), CAPTION.format(name=selected)])
     display(StaticView(text, pngs=(png,)))

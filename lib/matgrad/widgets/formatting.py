@@ -16,10 +16,9 @@ that prints the default state and in the live widget.
 '[0.12 0.5  0.95]'
 """
 
-import math
-import numbers
-
 import numpy as np
+
+from matgrad import _validate
 
 __all__ = ["format_matrix", "format_vector"]
 
@@ -28,35 +27,6 @@ _PINNED = {
     "suppress": True, "linewidth": 75, "threshold": 1000, "edgeitems": 3, "floatmode": "maxprec",
     "sign": "-", "nanstr": "nan", "infstr": "inf", "formatter": None, "legacy": False,
 }  # fmt: skip
-
-
-def _checked_decimals(decimals):
-    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral):
-        raise TypeError(f"decimals must be an int from 0 to 15; got {decimals!r}")
-    if not 0 <= decimals <= 15:
-        raise ValueError(f"decimals must be an int from 0 to 15; got {decimals}")
-    return int(decimals)
-
-
-def _checked_array(value, name, ndim):
-    kind = {1: "a 1-D vector", 2: "a 2-D matrix"}[ndim]
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be {kind} of numbers; got {value!r}")
-    try:
-        array = np.asarray(value)
-    except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be {kind} of numbers (rectangular); {error}") from None
-    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
-        raise TypeError(f"{name} must be {kind} of numbers; got entries of dtype {array.dtype}")
-    if array.ndim != ndim:
-        raise ValueError(f"{name} must be {kind}; got shape {array.shape}")
-    if array.size == 0:
-        raise ValueError(f"{name} must have at least one entry; got shape {array.shape}")
-    array = array.astype(np.float64)
-    if not np.all(np.isfinite(array)):
-        bad = array[~np.isfinite(array)].ravel()[0]
-        raise ValueError(f"{name} must hold finite numbers; got {bad}")
-    return array
 
 
 def _text(array, decimals):
@@ -76,9 +46,9 @@ def format_matrix(A, decimals=4):
     >>> format_matrix([1.0, 2.0])
     Traceback (most recent call last):
     ...
-    ValueError: A must be a 2-D matrix; got shape (2,)
+    ValueError: A must be 2-D; got a 1-D array of shape (2,)
     """
-    return _text(_checked_array(A, "A", 2), _checked_decimals(decimals))
+    return _text(_validate.array(A, "A", ndims=(2,)), _validate.integer(decimals, "decimals", low=0, high=15))
 
 
 def format_vector(v, decimals=4):
@@ -86,9 +56,9 @@ def format_vector(v, decimals=4):
 
     >>> format_vector(np.array([0.10499359, 0.25, 0.04517666]))
     '[0.105  0.25   0.0452]'
-    >>> format_vector([1.0, math.nan])
+    >>> format_vector([1.0, float("nan")])
     Traceback (most recent call last):
     ...
-    ValueError: v must hold finite numbers; got nan
+    ValueError: v must hold finite numbers; got an entry equal to nan
     """
-    return _text(_checked_array(v, "v", 1), _checked_decimals(decimals))
+    return _text(_validate.array(v, "v", ndims=(1,)), _validate.integer(decimals, "decimals", low=0, high=15))

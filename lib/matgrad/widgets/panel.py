@@ -11,7 +11,9 @@ parameters' defaults are the starting point) and shows it two ways:
 
 A slider is ``(min, max, step)`` (its value is the view's default) or
 ``(value, min, max, step)``; a list of options makes a dropdown;
-``every=(min, max, step)`` gives every other parameter a slider.
+``every=(min, max, step)`` gives every other parameter a slider. Sliders of
+whole numbers are ``IntSlider``; others ``FloatSlider`` whose readout shows
+as many decimals as the step has.
 
 >>> def area(width=2.0, height=3.0):
 ...     return f"area = {width * height:.2f}"
@@ -25,10 +27,12 @@ A slider is ``(min, max, step)`` (its value is the view's default) or
 area = 6.00
 """
 
+import abc
 import html
 import inspect
+import numbers
 
-from matgrad.widgets._controls import _is_number, slider_or_dropdown
+from matgrad import _validate
 from matgrad.widgets.twin import StaticView, display_widget
 
 __all__ = ["SliderPanel", "show_static"]
@@ -37,11 +41,11 @@ __all__ = ["SliderPanel", "show_static"]
 def _defaults(view):
     """``{name: default}`` of ``view``'s parameters (all must have one)."""
     if not callable(view):
-        raise TypeError(f"view must be a function returning the text to show; got {view!r}")
+        raise TypeError(f"view must be a function returning the text to show; got {_validate.shown(view)}")
     try:
         parameters = inspect.signature(view).parameters
     except (TypeError, ValueError):
-        raise TypeError(f"view must be a plain Python function; got {view!r}") from None
+        raise TypeError(f"view must be a plain Python function; got {_validate.shown(view)}") from None
     defaults = {}
     for name, p in parameters.items():
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
@@ -55,13 +59,23 @@ def _defaults(view):
 def _text(view, values):
     text = view(**values)
     if not isinstance(text, str):
-        raise TypeError(f"view must return the text to show (a str), not print it; got {text!r}")
+        raise TypeError(f"view must return the text to show (a str), not print it; got {_validate.shown(text)}")
     return text
 
 
+class _Plot(abc.ABC):
+    """What a panel shows beside its text: anything with a ``draw(**values)`` method returning
+    PNG bytes, such as a :class:`~matgrad.widgets.plots.SigmoidPlot` (a class is not one)."""
+
+    @classmethod
+    def __subclasshook__(cls, other):
+        return callable(getattr(other, "draw", None)) or NotImplemented
+
+
 def _check_plot(plot):
-    if plot is not None and not callable(getattr(plot, "draw", None)):
-        raise TypeError(f"plot must have a draw(**values) method returning PNG bytes; got {plot!r}")
+    if plot is not None:
+        _validate.instance(plot, "plot", _Plot, "an object with a draw(**values) method returning PNG bytes, "
+                                                "such as SigmoidPlot()")  # fmt: skip
 
 
 def _png(plot, values):
@@ -105,22 +119,26 @@ class SliderPanel:
 
         defaults = _defaults(view)
         _check_plot(plot)
+        specs = {name: (spec, name) for name, spec in controls.items()}
         if every is not None:
-            if not isinstance(every, tuple) or len(every) != 3 or not all(map(_is_number, every)):
-                raise TypeError(f"every must be (min, max, step), the slider of every other parameter; got {every!r}")
-            controls = {**{name: every for name in defaults if name not in controls}, **controls}
-        if not controls:
-            raise ValueError("SliderPanel needs at least one slider, e.g. x=(-12, 12, 0.5) or every=(-12, 12, 0.5)")
+            if not isinstance(every, tuple) or len(every) != 3:
+                raise TypeError(f"every must be (min, max, step), the slider of every other parameter; "
+                                f"got {_validate.shown(every)}")  # fmt: skip
+            _slider_range(every, "every")
+            specs = {**{name: (every, "every") for name in defaults if name not in controls}, **specs}
+        if not specs:
+            raise ValueError("SliderPanel needs at least one slider: a parameter's, e.g. x=(-12, 12, 0.5), or "
+                             "every=(-12, 12, 0.5) for all of them; got none")  # fmt: skip
         labels = {} if labels is None else labels
         if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
-            raise TypeError(f"labels must be a dict of parameter name -> description (str); got {labels!r}")
-        unknown = sorted((set(controls) | set(labels)) - set(defaults))
+            raise TypeError(f"labels must be a dict of parameter name -> description (str); got {_validate.shown(labels)}")
+        unknown = sorted((set(specs) | set(labels)) - set(defaults))
         if unknown:
             raise ValueError(f"view has no parameter {unknown[0]!r}; expected one of {', '.join(defaults)}")
         self.view, self.plot = view, plot
         self.controls = {
-            name: slider_or_dropdown(name, spec, defaults[name], labels.get(name, name))
-            for name, spec in controls.items()
+            name: _control(name, spec, source, defaults[name], labels.get(name, name))
+            for name, (spec, source) in specs.items()
         }
         self.output = widgets.HTML(layout={"margin": "0 0 0 12px"})
         self.output.add_class("matgrad-output")
@@ -165,3 +183,79 @@ class SliderPanel:
 
     def _ipython_display_(self):
         display_widget(self.widget, "A slider panel")
+
+
+# ------------------------------------------------------------------ the controls
+def _look():
+    """Layout and style of every control (fresh dicts: ipywidgets keeps what it is given)."""
+    return {"layout": {"width": "320px"}, "style": {"description_width": "64px"}}
+
+
+def _decimals(step):
+    """Decimals needed to print multiples of ``step`` exactly (0.5 -> 1, 0.25 -> 2, 2 -> 0)."""
+    for d in range(7):
+        if abs(round(step, d) - step) <= 1e-9 * step:
+            return d
+    return 6
+
+
+def _slider_range(spec, source):
+    """``(min, max, step)`` of a slider spec of 3 or 4 numbers, as floats; ``source`` names it."""
+    labels = ("min", "max", "step") if len(spec) == 3 else ("value", "min", "max", "step")
+    checked = [_validate.real(v, f"{source} ({label})") for label, v in zip(labels, spec)]
+    low, high, step = checked[-3:]
+    if not (low < high and 0 < step <= high - low and (high - low) / step <= 100_000):
+        raise ValueError(f"{source} must have min < max and 0 < step <= max - min (at most 100000 steps); "
+                         f"got {_validate.shown(spec)}")  # fmt: skip
+    return low, high, step
+
+
+def _dropdown(name, options, default, description):
+    import ipywidgets as widgets
+
+    if not options or len(set(map(repr, options))) != len(options):
+        raise ValueError(f"{name}: a dropdown needs a list of distinct options; got {_validate.shown(options)}")
+    if default not in options:
+        raise ValueError(f"{name}: the view's default {default!r} must be one of the options {options!r}")
+    return widgets.Dropdown(options=list(options), value=default, description=description, **_look())
+
+
+def _control(name, spec, source, default, description):
+    """The control of parameter ``name`` from ``spec`` (given as ``source``: ``name`` or ``"every"``),
+    starting at the view's ``default``.
+
+    >>> s = _control("x", (-12, 12, 0.5), "x", 9.0, "x")
+    >>> type(s).__name__, s.value, s.min, s.max, s.step, s.readout_format
+    ('FloatSlider', 9.0, -12.0, 12.0, 0.5, '.1f')
+    >>> _control("k", (1, 5, 1), "every", 2, "k").__class__.__name__
+    'IntSlider'
+    """
+    import ipywidgets as widgets
+
+    if isinstance(spec, list):
+        return _dropdown(name, spec, default, description)
+    if not isinstance(spec, tuple) or len(spec) not in (3, 4):
+        raise TypeError(f"{name} must be (min, max, step), (value, min, max, step) or a list of options; "
+                        f"got {_validate.shown(spec)}")  # fmt: skip
+    low, high, step = _slider_range(spec, source)
+    given = "" if source == name else f" (every={spec!r})"
+    if len(spec) == 4 and spec[0] != default:
+        raise ValueError(f"{name}: the slider starts at {spec[0]} but the view's default is {default!r}; "
+                         "the static twin prints the default, so they must agree")  # fmt: skip
+    _validate.real(default, f"{name}: the view's default (a slider's start)")
+    if not low <= default <= high:
+        raise ValueError(f"{name}: the view's default {default!r} must lie within the slider's range "
+                         f"[{spec[-3]}, {spec[-2]}]{given}")  # fmt: skip
+    whole = all(isinstance(v, numbers.Integral) for v in spec[-3:])
+    if isinstance(default, numbers.Integral) and not whole:
+        raise ValueError(f"{name}: the view's default {default!r} is an int but the slider gives floats{given}; "
+                         f"write {float(default)!r} so the static twin prints what the slider gives")  # fmt: skip
+    ticks = (default - low) / step
+    if abs(ticks - round(ticks)) > 1e-6:
+        raise ValueError(f"{name}: the view's default {default!r} must be min + a whole number of steps "
+                         f"({spec[-1]}){given}")  # fmt: skip
+    common = {"description": description, "continuous_update": True, **_look()}
+    if whole and isinstance(default, numbers.Integral):
+        return widgets.IntSlider(value=int(default), min=int(low), max=int(high), step=int(step), **common)
+    return widgets.FloatSlider(value=float(default), min=low, max=high, step=step,
+                               readout_format=f".{_decimals(step)}f", **common)  # fmt: skip

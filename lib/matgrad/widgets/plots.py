@@ -17,11 +17,9 @@ True
 [0.9526]
 """
 
-import math
-import numbers
-
 import numpy as np
 
+from matgrad import _validate
 from matgrad.layers import sigmoid
 from matgrad.widgets._canvas import PNG_SIGNATURE, BlitCanvas
 
@@ -33,19 +31,16 @@ TANGENT_HALF_WIDTH = 1.5  # each tangent is drawn over n_k +- this
 def _value(values, name):
     if name not in values:
         raise ValueError(f"draw needs a value for {name!r}; got values for {sorted(values)}")
-    value = values[name]
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite real number; got {value!r}")
-    return float(value)
+    return _validate.real(values[name], name)
 
 
 def _names(names):
     if isinstance(names, str) or not isinstance(names, (tuple, list)):
-        raise TypeError(f"names must be a tuple of parameter names; got {names!r}")
+        raise TypeError(f"names must be a tuple of parameter names; got {_validate.shown(names)}")
     if not 1 <= len(names) <= 6 or not all(isinstance(n, str) and n.isidentifier() for n in names):
-        raise ValueError(f"names must be 1 to 6 distinct identifiers; got {names!r}")
+        raise ValueError(f"names must be 1 to 6 distinct identifiers; got {_validate.shown(names)}")
     if len(set(names)) != len(names):
-        raise ValueError(f"names must be distinct; got {names!r}")
+        raise ValueError(f"names must be distinct; got {_validate.shown(names)}")
     return tuple(names)
 
 
@@ -104,12 +99,11 @@ class SigmoidPlot:
 
 
 def _range(z_range):
-    try:
-        low, high = (float(v) for v in z_range)
-    except (TypeError, ValueError):
-        raise TypeError(f"z_range must be two numbers (low, high); got {z_range!r}") from None
-    if not (math.isfinite(low) and math.isfinite(high) and low < high and high - low <= 1000):
-        raise ValueError(f"z_range must be finite with low < high (at most 1000 apart); got {z_range!r}")
+    if not isinstance(z_range, (tuple, list, np.ndarray)) or len(z_range) != 2:
+        raise TypeError(f"z_range must be two numbers (low, high); got {_validate.shown(z_range)}")
+    low, high = (_validate.real(v, f"z_range ({side})") for v, side in zip(z_range, ("low", "high")))
+    if not (low < high and high - low <= 1000):
+        raise ValueError(f"z_range must have low < high (at most 1000 apart); got {_validate.shown(z_range)}")
     return low, high
 
 
@@ -128,9 +122,10 @@ class GradientNormPlot:
 
     def __init__(self, gradients, title="size of dLoss/dW_i per layer"):
         if not callable(gradients):
-            raise TypeError(f"gradients must be a function of the slider values returning arrays; got {gradients!r}")
+            raise TypeError(f"gradients must be a function of the slider values returning arrays; "
+                            f"got {_validate.shown(gradients)}")  # fmt: skip
         if not isinstance(title, str):
-            raise TypeError(f"title must be a string; got {title!r}")
+            raise TypeError(f"title must be a string; got {_validate.shown(title)}")
         self.gradients = gradients
         self.canvas = BlitCanvas((4.8, 2.8), dpi=80)
         self.figure = self.canvas.figure
@@ -143,13 +138,14 @@ class GradientNormPlot:
     def _norms(self, values):
         grads = self.gradients(**values)
         if isinstance(grads, np.ndarray) or not isinstance(grads, (list, tuple)) or not grads:
-            raise TypeError(f"gradients must return a non-empty list of arrays; got {grads!r}")
-        norms = tuple(float(np.linalg.norm(np.asarray(g, dtype=np.float64))) for g in grads)
-        if not all(math.isfinite(n) for n in norms):
-            raise ValueError(f"gradients must return finite arrays; their norms are {norms}")
-        if self.bars and len(norms) != len(self.bars):
-            raise ValueError(f"gradients must return {len(self.bars)} arrays every time; got {len(norms)}")
-        return norms
+            raise TypeError(f"gradients must return a non-empty list of arrays; got {_validate.shown(grads)}")
+        if self.bars and len(grads) != len(self.bars):
+            raise ValueError(f"gradients must return {len(self.bars)} arrays every time; got {len(grads)}")
+        arrays = [_validate.array(g, f"gradients(...)[{i}]", ndims=None, allow_empty=True) for i, g in enumerate(grads)]
+        largest = max(float(np.abs(a).max(initial=0.0)) for a in arrays)
+        return _validate.without_overflow(lambda: tuple(float(np.linalg.norm(a)) for a in arrays),
+                                          "the norm of a gradient", f"the arrays gradients returns (largest "
+                                          f"entry {largest:.3g})")  # fmt: skip
 
     def _rescale(self, tallest):
         top = self.ax.get_ylim()[1]

@@ -10,13 +10,13 @@ usually ``lhs = sympy result``). The same list feeds two views:
 """
 
 import html
-import math
 import numbers
 from collections.abc import Iterable
 from typing import NamedTuple
 
 import sympy as sp
 
+from matgrad import _validate
 from matgrad.widgets.twin import StaticView, display_widget
 
 __all__ = ["DerivationStepper", "Step", "derivation_markdown", "show_derivation", "step"]
@@ -38,30 +38,33 @@ def step(text, expr=None, lhs=None):
     if not isinstance(text, str):
         raise TypeError(f"text must be a string; got {type(text).__name__}")
     if lhs is not None and not isinstance(lhs, str):
-        raise TypeError(f"lhs must be a LaTeX string or None; got {lhs!r}")
+        raise TypeError(f"lhs must be a LaTeX string or None; got {_validate.shown(lhs)}")
     if expr is None:
         body = ""
     elif isinstance(expr, str):
         body = expr
-    elif isinstance(expr, numbers.Number) and not isinstance(expr, bool) and math.isfinite(abs(expr)):
+    elif isinstance(expr, numbers.Real) and not isinstance(expr, bool):
+        if not isinstance(expr, numbers.Integral):  # an int is exact, whatever its size
+            _validate.real(expr, "expr")
         body = sp.latex(sp.sympify(expr))
     elif isinstance(expr, (sp.Basic, sp.MatrixBase)):
         body = sp.latex(expr)
     else:
-        raise TypeError(f"expr must be a sympy expression, a finite number or a LaTeX string; got {expr!r}")
+        raise TypeError(f"expr must be a sympy expression, a finite number or a LaTeX string; "
+                        f"got {_validate.shown(expr)}")  # fmt: skip
     latex = f"{lhs} = {body}" if lhs is not None else body
     return Step(text, latex)
 
 
 def _checked(steps):
     if isinstance(steps, (str, bytes, Step)) or not isinstance(steps, Iterable):
-        raise TypeError(f"steps must be a list of Step (made with step(...)); got {steps!r}")
+        raise TypeError(f"steps must be a list of Step (made with step(...)); got {_validate.shown(steps)}")
     steps = list(steps)
     if not steps:
         raise ValueError("steps must not be empty: a derivation needs at least one step; got none")
     for index, item in enumerate(steps):
         if not isinstance(item, Step):
-            raise TypeError(f"steps[{index}] must be a matgrad.widgets.stepper.Step; got {item!r}")
+            raise TypeError(f"steps[{index}] must be a Step (made with step(...)); got {_validate.shown(item)}")
     return steps
 
 
@@ -74,11 +77,7 @@ def derivation_markdown(steps, upto=None):
     $$y = Wx$$
     """
     steps = _checked(steps)
-    upto = len(steps) if upto is None else upto
-    if isinstance(upto, bool) or not isinstance(upto, numbers.Integral):
-        raise TypeError(f"upto must be an int from 1 to {len(steps)} or None; got {upto!r}")
-    if not 1 <= upto <= len(steps):
-        raise ValueError(f"upto must be between 1 and {len(steps)}; got {upto}")
+    upto = len(steps) if upto is None else _validate.integer(upto, "upto", low=1, high=len(steps))
     blocks = []
     for number, item in enumerate(steps[:upto], start=1):
         block = f"**Step {number} of {len(steps)}.** {item.text}"
@@ -130,7 +129,7 @@ class DerivationStepper:
 
         self.steps = _checked(steps)
         if not isinstance(title, str):
-            raise TypeError(f"title must be a string; got {title!r}")
+            raise TypeError(f"title must be a string; got {_validate.shown(title)}")
         count = len(self.steps)
         self.previous_button = widgets.Button(description="◀ Previous", layout={"width": "120px"})
         self.next_button = widgets.Button(description="Next ▶", layout={"width": "120px"})
@@ -164,15 +163,11 @@ class DerivationStepper:
 
     def show(self, number):
         """Reveal steps 1..``number`` (an int from 1 to the number of steps)."""
-        count = len(self.steps)
-        if isinstance(number, bool) or not isinstance(number, numbers.Integral):
-            raise TypeError(f"number must be an int from 1 to {count}; got {number!r}")
-        if not 1 <= number <= count:
-            raise ValueError(f"number must be an int from 1 to {count}; got {number}")
+        number = _validate.integer(number, "number", low=1, high=len(self.steps))
         if self.slider.value == number:
-            self._reveal(int(number))
+            self._reveal(number)
         else:
-            self.slider.value = int(number)  # its observer reveals the steps
+            self.slider.value = number  # its observer reveals the steps
 
     def _reveal(self, number):
         for shown, view in enumerate(self.step_views, start=1):

@@ -43,7 +43,8 @@ class StaticView:
     """A widget's static twin: ``text`` (plain), optional ``body_html`` and PNG pictures.
 
     ``text`` is shown in a ``<pre>`` unless ``body_html`` replaces it (say a
-    derivation with formulas); ``pngs`` follow, in order.
+    derivation with formulas); ``pngs`` follow, in order (bytes, or a memoryview of
+    them such as an ipywidgets ``Image.value``).
     """
 
     def __init__(self, text, body_html=None, pngs=()):
@@ -53,7 +54,7 @@ class StaticView:
             raise TypeError(f"body_html must be a str or None; got {type(body_html).__name__}")
         if not isinstance(pngs, (list, tuple)):
             raise TypeError(f"pngs must be a list or tuple of PNG bytes; got {type(pngs).__name__}")
-        pngs = tuple(pngs)
+        pngs = tuple(bytes(png) if isinstance(png, (bytearray, memoryview)) else png for png in pngs)
         for index, png in enumerate(pngs):
             if not isinstance(png, bytes) or not png.startswith(b"\x89PNG"):
                 raise TypeError(f"pngs[{index}] must be PNG bytes; got {type(png).__name__}")

@@ -17,8 +17,8 @@ lists them:
   d child / d parent: ``w^l_ij`` on a Linear edge ``h^{l-1}_i -> z^l_j``,
   ``s'(z^l_j)`` on an activation edge, ``dL/dŷ_j`` on an edge into ``L``.
 
-Every value comes from the library itself (``Network.forward``, the
-activation's ``derivative``, the loss's ``value`` and ``grad``).
+Every value comes from the library itself (the network's forward pass, the
+activation's derivative, the loss's value and gradient).
 
 >>> from matgrad import MSELoss
 >>> from matgrad.course.homework import network
@@ -34,11 +34,12 @@ h¹₂ 0.2689
 yhat1 -> L dL/dŷ 5.2183
 """
 
+import numbers
 from typing import NamedTuple
 
 import numpy as np
 
-from matgrad._validate import as_float_array
+from matgrad import _validate
 from matgrad.layers import Identity, Sigmoid
 from matgrad.losses import _Loss
 from matgrad.network import Network
@@ -101,62 +102,31 @@ def sub(*indices):
     return glue.join(str(i) for i in indices).translate(_SUB)
 
 
-def check_network_and_loss(net, loss):
-    """Raise a clear TypeError/ValueError unless ``net`` is a small Network and ``loss`` a loss."""
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a matgrad.Network; got {type(net).__name__}")
-    if isinstance(loss, type) and issubclass(loss, _Loss):
-        raise TypeError(
-            f"loss must be a matgrad loss object; got the class {loss.__name__}: call it, {loss.__name__}()"
-        )
-    if not isinstance(loss, _Loss):
-        raise TypeError(
-            f"loss must be a matgrad loss such as MSELoss() or HalfSSELoss(); got {type(loss).__name__}"
-        )
+def _sample(value, name, length, convention):
+    """One sample as a 1-D array of ``length`` entries (a number when ``length == 1``)."""
+    if length == 1 and (isinstance(value, numbers.Real) or (isinstance(value, np.ndarray) and value.ndim == 0)):
+        value = np.reshape(value, 1)
+    return _validate.one_sample(value, name, length, convention)
+
+
+def _checked(net, x, y, loss):
+    _validate.instance(net, "net", Network, "a matgrad.Network")
+    _validate.instance(loss, "loss", _Loss, "a matgrad loss such as MSELoss() or HalfSSELoss()")
     sizes = net.sizes
     edges = sum(a * b for a, b in zip(sizes, sizes[1:])) + sum(sizes[1:]) + sizes[-1]
     if edges > MAX_EDGES:
-        raise ValueError(
-            f"net must be small enough to draw as a graph of scalars (at most {MAX_EDGES} edges); "
-            f"sizes {sizes} give {edges}"
-        )
+        raise ValueError(f"net must be small enough to draw as a graph of scalars (at most {MAX_EDGES} "
+                         f"edges); sizes {sizes} give {edges}")  # fmt: skip
+    return _sample(x, "x", sizes[0], net.convention), _sample(y, "y", sizes[-1], net.convention)
 
 
-def one_sample(value, name, length):
-    """``value`` as a finite float array of shape ``(length,)``; a number is
-    accepted when ``length == 1``; a batch (a 2-D array) is refused."""
-    array = as_float_array(value, name, ndims=(0, 1, 2))
-    if array.ndim == 2:
-        raise ValueError(
-            f"{name} must be ONE sample, a 1-D array of length {length}; got a batch of shape "
-            f"{array.shape} (pass one row, e.g. X[0])"
-        )
-    if array.ndim == 0 and length == 1:
-        array = array.reshape(1)
-    if array.shape != (length,):
-        raise ValueError(f"{name} must have shape ({length},), one sample; got shape {array.shape}")
-    return array
-
-
-def _forward(net, x, y, loss):
-    """Forward values, activation derivatives and dL/dyhat; raise if any is not finite."""
-    overflow = ValueError(
-        "net, x and y must give finite values, but the forward pass or the loss overflows "
-        f"for x = {x.tolist()} and y = {y.tolist()}; x and y must be of moderate size"
-    )
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        try:
-            yhat, trace = net.forward(x)  # one sample: every array of the trace holds one row
-            yhat = yhat.ravel()
-            value = np.sum((yhat - y) ** 2)  # finite exactly when the loss is
-            derivatives = [act.derivative(seen.pre.ravel()) for (_, act), seen in zip(net.layers, trace)]
-            dyhat = loss.grad(yhat, y)
-        except ValueError as error:  # the library's own overflow check
-            raise overflow from error
-        finite = [value, dyhat, *derivatives] + [a for seen in trace for a in (seen.pre, seen.out)]
-        if not all(np.all(np.isfinite(a)) for a in finite):
-            raise overflow
-        return trace, derivatives, dyhat, loss.value(yhat, y)
+def _numbers(net, x, y, loss):
+    """The trace of the forward pass, each layer's s'(z), dL/dŷ and L, all 1-D (one sample)."""
+    as_batch = (lambda v: v[np.newaxis, :]) if net.convention == "row" else (lambda v: v[:, np.newaxis])
+    yhat, trace = net._forward(as_batch(x))
+    slopes = [act._derivative(seen.pre.ravel()) for (_, act), seen in zip(net.layers, trace)]
+    yhat = yhat.ravel()
+    return trace, slopes, loss._grad(yhat, y), float(loss._value(yhat, y))
 
 
 def computational_graph(net, x, y, loss):
@@ -179,10 +149,10 @@ def computational_graph(net, x, y, loss):
     >>> [(e.parent, e.child, e.local_name, e.local) for e in g.edges]
     [('x1', 'z1_1', 'w¹₁₁', 2.0), ('z1_1', 'yhat1', "s'(z¹₁)", 0.25), ('yhat1', 'L', 'dL/dŷ', -0.5)]
     """
-    check_network_and_loss(net, loss)
-    x = one_sample(x, "x", net.sizes[0])
-    y = one_sample(y, "y", net.sizes[-1])
-    trace, derivatives, dyhat, loss_value = _forward(net, x, y, loss)
+    x, y = _checked(net, x, y, loss)
+    given = f"x = {_validate.shown(x.tolist())} and y = {_validate.shown(y.tolist())}"
+    trace, slopes, dyhat, loss_value = _validate.without_overflow(
+        lambda: _numbers(net, x, y, loss), "the forward pass or the loss", given)
     nodes, edges, columns = [], [], []
 
     def add_column(keys, names, values):
@@ -191,10 +161,9 @@ def computational_graph(net, x, y, loss):
                      for row, (k, n, v) in enumerate(zip(keys, names, values)))  # fmt: skip
 
     n_in, n_out = net.sizes[0], net.sizes[-1]
-    add_column([f"x{i + 1}" for i in range(n_in)],
-               ["x" if n_in == 1 else f"x{sub(i + 1)}" for i in range(n_in)], x)  # fmt: skip
+    add_column([f"x{i + 1}" for i in range(n_in)], ["x" if n_in == 1 else f"x{sub(i + 1)}" for i in range(n_in)], x)
     previous = columns[-1]
-    for l, ((linear, activation), seen, slope) in enumerate(zip(net.layers, trace, derivatives), 1):
+    for l, ((linear, activation), seen, slope) in enumerate(zip(net.layers, trace, slopes), 1):
         width, last = linear.n_out, l == len(net.layers)
         out_keys = [f"yhat{j + 1}" if last else f"h{l}_{j + 1}" for j in range(width)]
         out_names = [("ŷ" if n_out == 1 else f"ŷ{sub(j + 1)}") if last else f"h{sup(l)}{sub(j + 1)}"
@@ -206,7 +175,7 @@ def computational_graph(net, x, y, loss):
             add_column([f"z{l}_{j + 1}" for j in range(width)],
                        [f"z{sup(l)}{sub(j + 1)}" for j in range(width)], seen.pre.ravel())  # fmt: skip
         z_keys = columns[-1]
-        W = linear.W if getattr(linear, "convention", "row") == "row" else linear.W.T  # (n_in, n_out)
+        W = linear.W if linear.convention == "row" else linear.W.T  # (n_in, n_out)
         edges += [GraphEdge(p, z, "linear", float(W[i, j]), f"w{sup(l)}{sub(i + 1, j + 1)}")
                   for i, p in enumerate(previous) for j, z in enumerate(z_keys)]  # fmt: skip
         if not merged:
@@ -218,5 +187,5 @@ def computational_graph(net, x, y, loss):
     add_column(["L"], ["L"], [loss_value])
     edges += [GraphEdge(k, "L", "loss", float(dyhat[j]), "dL/dŷ" if n_out == 1 else f"dL/dŷ{sub(j + 1)}")
               for j, k in enumerate(previous)]  # fmt: skip
-    return ComputationalGraph(tuple(nodes), tuple(edges), tuple(columns),
-                              tuple(float(v) for v in y), type(loss).__name__)  # fmt: skip
+    return ComputationalGraph(tuple(nodes), tuple(edges), tuple(columns), tuple(float(v) for v in y),
+                              type(loss).__name__)  # fmt: skip

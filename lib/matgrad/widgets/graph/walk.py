@@ -1,6 +1,6 @@
 """The backward pass over a computational graph, one edge at a time, with captions.
 
-Backpropagation on the graph of :mod:`matgrad.widgets.graph_model` starts at
+Backpropagation on the graph of :mod:`matgrad.widgets.graph.model` starts at
 ``dL/dL = 1`` and walks every edge ``parent -> child`` once, from the loss
 back to the inputs. At each edge the **upstream gradient** ``dL/d child``
 (already complete) is multiplied by the edge's **local gradient**
@@ -27,11 +27,11 @@ Step 7 of 13: path 2 of 2 from h¹₁, via z²₂: downstream = upstream dL/dz²
 from types import MappingProxyType
 from typing import NamedTuple
 
-from matgrad.widgets.drawing import check_format
-from matgrad.widgets.graph_model import ComputationalGraph, computational_graph
+from matgrad import _validate
+from matgrad.widgets.drawing import number_format
+from matgrad.widgets.graph.model import ComputationalGraph, GraphEdge, computational_graph
 
 __all__ = ["BackwardStep", "BackwardWalk", "backward_walk", "graph_walk_text", "walk_captions"]
-
 
 class BackwardStep(NamedTuple):
     """Walking one edge: ``downstream = upstream * local`` is path ``path`` of the
@@ -40,7 +40,7 @@ class BackwardStep(NamedTuple):
     ``dL/d edge.parent`` once ``complete``."""
 
     number: int  # 1-based
-    edge: object  # GraphEdge
+    edge: GraphEdge
     upstream: float  # dL/d edge.child
     local: float  # d edge.child / d edge.parent
     downstream: float  # upstream * local
@@ -63,7 +63,7 @@ def backward_walk(net, x, y, loss):
     """Backpropagation on the graph of ``net`` for one sample, as a :class:`BackwardWalk`.
 
     ``net``, ``x`` (shape (n_0,)), ``y`` (shape (n_L,)) and ``loss`` are those of
-    :func:`~matgrad.widgets.graph_model.computational_graph`. There is one step
+    :func:`~matgrad.widgets.graph.model.computational_graph`. There is one step
     per edge; ``gradients`` holds dL/d node for every node (``dL/dL = 1``).
 
     >>> from matgrad import Linear, Network, Sigmoid, HalfSSELoss
@@ -126,19 +126,21 @@ FORWARD_CAPTION = (
 )
 
 
+def captions(walk, fmt):
+    """One caption per step, ``0..len(walk.steps)``, for a walk and a checked ``fmt``."""
+    names = {node.key: node.name for node in walk.graph.nodes}
+    total = len(walk.steps)
+    return (FORWARD_CAPTION.format(total=total), *(_caption(step, total, names, fmt) for step in walk.steps))
+
+
 def walk_captions(walk, fmt="{:.3f}"):
     """One caption per step, ``0..len(walk.steps)`` (step 0 is the forward view).
 
     Every number is written with ``fmt`` (e.g. ``"{:.3f}"``); the widget shows
     exactly these strings, and :func:`graph_walk_text` prints them.
     """
-    if not isinstance(walk, BackwardWalk):
-        raise TypeError(f"walk must be a BackwardWalk from backward_walk(...); got {type(walk).__name__}")
-    fmt = check_format(fmt)
-    names = {node.key: node.name for node in walk.graph.nodes}
-    total = len(walk.steps)
-    return (FORWARD_CAPTION.format(total=total),
-            *(_caption(step, total, names, fmt) for step in walk.steps))  # fmt: skip
+    _validate.instance(walk, "walk", BackwardWalk, "a BackwardWalk from backward_walk(...)")
+    return captions(walk, number_format(fmt))
 
 
 def graph_walk_text(net, x, y, loss, fmt="{:.3f}"):
@@ -149,4 +151,5 @@ def graph_walk_text(net, x, y, loss, fmt="{:.3f}"):
     >>> print(graph_walk_text(network(), -1.0, 1.0, MSELoss()).splitlines()[1])
     Step 1 of 13: dL/dŷ = upstream dL/dL × local dL/dŷ = 1.000 × 5.218 = 5.218
     """
-    return "\n".join(walk_captions(backward_walk(net, x, y, loss), fmt))
+    fmt = number_format(fmt)
+    return "\n".join(captions(backward_walk(net, x, y, loss), fmt))
