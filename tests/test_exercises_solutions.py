@@ -1,5 +1,5 @@
 """The exercises' solutions, checked without the checker's reference code:
-by finite differences of a loss (``matgrad.gradcheck``), by SymPy, by the
+by finite differences of a loss (``matgrad.numerical_gradient``), by SymPy, by the
 numeric core's own backward pass (``Network.gradients``) or by a plain
 Python loop. Each independent value must also be accepted by ``check``."""
 
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from matgrad import gradcheck, relative_error, sigmoid
+from matgrad import numerical_gradient, relative_error, sigmoid
 from matgrad.course import homework as hw
 from matgrad.course.exercises import EXERCISES, check
 from matgrad.course.exercises._functions import run
@@ -18,7 +18,7 @@ SEEDS = [None, *range(12)]
 
 def fd(f, x):
     """Central differences of the scalar f at x (float64 copy)."""
-    return gradcheck(lambda v: float(f(v)), np.array(x, dtype=float))
+    return numerical_gradient(lambda v: float(f(v)), np.array(x, dtype=float))
 
 
 def jacobian_fd(F, x):

@@ -1,8 +1,9 @@
 """``python -m matgrad.course.exercises [--solutions]``: the exercises, for an instructor.
 
-Without arguments: one line per exercise (id, kind, title). With
-``--solutions``: every exercise with its notebook instance, its solution and
-the mistakes the checker recognises (Markdown).
+Without arguments: one line per exercise (id, kind, title, recognised
+mistakes). With ``--solutions``: every exercise with its notebook instance,
+its solution and the mistakes the checker recognises, each with its message
+(Markdown).
 """
 
 import argparse

@@ -14,14 +14,17 @@ instance is drawn) when they have different shapes or an entry differs by
 more than ``MARGIN`` times the larger of their two scales, which is far
 outside the tolerance: no answer can be equal to two clearly different ones.
 
+A reader returns ``(value, None)`` or ``(None, problem)``, where a problem
+is a message key of :mod:`matgrad.course.exercises._messages` and its fields.
+
 >>> close(np.array([39.02, 54.0]), np.array([39.0, 54.0]))
 True
 >>> close(np.array([39.05, 54.0]), np.array([39.0, 54.0]))
 False
 >>> as_array([[1, 2, 3]], (3,))
 (array([1., 2., 3.]), None)
->>> print(as_array("abc", (3,))[1])
-Your answer is text (a string). Write the numbers without quotes, e.g. [1.5, -2].
+>>> as_array("abc", (3,))
+(None, ('read.text', {}))
 """
 
 import math
@@ -29,6 +32,8 @@ import numbers
 import warnings
 
 import numpy as np
+
+from matgrad import _validate
 
 RTOL = 6e-4
 SCALE_TOL = 1e-6
@@ -41,34 +46,35 @@ def scale(array):
     return float(np.max(np.abs(array))) if array.size else 0.0
 
 
+def tolerance(expected):
+    """How far each entry of an answer may be from ``expected`` and still count as equal."""
+    return RTOL * np.abs(expected) + SCALE_TOL * scale(expected) + FLOOR
+
+
 def close(given, expected):
     """``given`` equals ``expected`` (same shape, every entry within the tolerance)."""
-    if given.shape != expected.shape or not np.all(np.isfinite(given)):
+    if given.shape != expected.shape:
         return False
-    tolerance = RTOL * np.abs(expected) + SCALE_TOL * scale(expected) + FLOOR
-    return bool(np.all(np.abs(given - expected) <= tolerance))
+    with np.errstate(invalid="ignore"):
+        return bool(np.all(np.abs(given - expected) <= tolerance(expected)))
 
 
-def differs(a, b):
-    """``a`` and ``b`` are clearly different: another shape, or far apart."""
+def unequal(given, expected):
+    """A boolean mask of the entries of ``given`` that are not equal to ``expected`` (same shape)."""
+    with np.errstate(invalid="ignore"):
+        return ~(np.abs(given - expected) <= tolerance(expected))
+
+
+def differs(a, b, unit=0.0):
+    """``a`` and ``b`` are clearly different: another shape (a vector in another orientation
+    counts as the same shape, see :func:`adapt`), or far apart -- relative to their own
+    scales and to ``unit`` (the solution's scale: two answers near 0 are not far apart)."""
+    a = adapt(a, b.shape)
     if a.shape != b.shape:
         return True
     with np.errstate(all="ignore"):
         gap = float(np.max(np.abs(a - b))) if a.size else 0.0
-    return not gap <= MARGIN * max(scale(a), scale(b))
-
-
-def first_difference(given, expected):
-    """``(index, expected entry, given entry)`` of the first entry that is not equal.
-
-    >>> first_difference(np.array([[1.0, 2.0], [3.0, 5.0]]), np.array([[1.0, 2.0], [3.0, 4.0]]))
-    ((1, 1), 4.0, 5.0)
-    """
-    tolerance = RTOL * np.abs(expected) + SCALE_TOL * scale(expected) + FLOOR
-    with np.errstate(all="ignore"):
-        bad = ~(np.abs(given - expected) <= tolerance)
-    index = tuple(int(i) for i in np.argwhere(bad)[0]) if bad.ndim else ()
-    return index, float(expected[index]), float(given[index])
+    return not gap <= MARGIN * max(scale(a), scale(b), unit)
 
 
 def fmt(value):
@@ -100,16 +106,14 @@ def fmt_shape(shape):
     return str(tuple(int(n) for n in shape))
 
 
-def fmt_index(index):
-    return "[" + ", ".join(str(i) for i in index) + "]"
-
-
 def adapt(array, shape):
     """Reshape a vector given in another orientation to the expected ``shape``.
 
     An expected 1-D vector (n,) accepts (1, n) and (n, 1); an expected row
-    or column (1, n) / (n, 1) accepts a 1-D (n,); an answer with one entry
-    (a number) accepts any array with one entry. Anything else is returned unchanged (and then fails).
+    (1, n) accepts a 1-D (n,) (a column stays a column: it is the transpose);
+    an expected column (n, 1) accepts a 1-D (n,); an answer with one entry
+    (a number) accepts any array with one entry. Anything else is returned
+    unchanged (and then fails).
     """
     if array.shape == shape:
         return array
@@ -122,56 +126,43 @@ def adapt(array, shape):
     return array
 
 
-def describe(value):
-    """``value`` as a short text that is the same in every run (no object addresses)."""
-    if isinstance(value, (numbers.Number, str)) and len(repr(value)) <= 40:
-        return repr(value)
-    return _kind_of(value)
-
-
 def _kind_of(answer):
-    if isinstance(answer, type):
-        return f"the type {answer.__name__}"
-    return f"a value of type {type(answer).__name__}"
+    return answer.__name__ if isinstance(answer, type) else type(answer).__name__
 
 
 def as_array(answer, shape):
-    """``(float array, None)`` for a readable answer, else ``(None, what is wrong)``.
+    """``(float array, None)`` for a readable answer, else ``(None, problem)``.
 
     Lists, tuples, numpy arrays, numbers and numeric sympy matrices are read;
-    the result is adapted to ``shape`` (see :func:`adapt`; ``None`` keeps it). NaN entries are
-    kept (they then fail :func:`close`).
+    the result is adapted to ``shape`` (see :func:`adapt`; ``None`` keeps it).
+    NaN and infinite entries are kept (the checker has its own words for them).
     """
     if answer is None:
-        return None, "Your answer is None. Did you forget to assign a value, or a `return` in a function?"
+        return None, ("read.none", {})
     if isinstance(answer, (str, bytes)):
-        return None, "Your answer is text (a string). Write the numbers without quotes, e.g. [1.5, -2]."
+        return None, ("read.text", {})
     if callable(answer) and not isinstance(answer, np.ndarray):
-        return None, "Your answer is a function. This exercise asks for numbers: call your function and give its result."
+        return None, ("read.function", {})
     if isinstance(answer, (dict, set, frozenset)) or not _is_numeric_like(answer):
-        return None, f"Your answer is {_kind_of(answer)}. Give a number, a list of numbers or a numpy array."
+        return None, ("read.other", {"kind": _kind_of(answer)})
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             raw = np.asarray(answer)
     except (ValueError, TypeError, OverflowError):
-        return None, "Your answer could not be read as an array: are all rows the same length?"
-    if raw.dtype.kind == "b":
-        return None, "Your answer holds True/False values. Give numbers."
-    if raw.dtype.kind == "c":
-        return None, "Your answer holds complex numbers. Give real numbers."
-    if raw.dtype.kind in "US":
-        return None, "Your answer holds text (strings). Write the numbers without quotes, e.g. [1.5, -2]."
-    if raw.dtype.kind not in "iufO":
-        return None, f"Your answer has entries of type {raw.dtype}. Give numbers."
+        return None, ("read.ragged", {})
+    kind = raw.dtype.kind
+    if kind in "bcUS" or kind not in "iufO":
+        key = {"b": "read.bool", "c": "read.complex", "U": "read.text", "S": "read.text"}.get(kind, "read.dtype")
+        return None, (key, {"dtype": str(raw.dtype)})
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             array = np.array(raw, dtype=np.float64)
     except OverflowError:
-        return None, "Your answer holds a number too large for a float (beyond 1e308)."
+        return None, ("read.huge", {})
     except (ValueError, TypeError):
-        return None, "Some entries of your answer are not numbers (symbols, None or text?). Give numbers."
+        return None, ("read.symbols", {})
     return (array if shape is None else adapt(array, tuple(shape))), None
 
 
@@ -182,20 +173,22 @@ def _is_numeric_like(answer):
 
 
 def as_shape(answer):
-    """``(tuple of ints, None)`` for a shape such as ``(2, 3)``, else ``(None, what is wrong)``.
+    """``(tuple of ints, None)`` for a shape such as ``(2, 3)``, else ``(None, problem)``.
 
     >>> as_shape([2, 3]), as_shape(np.zeros((2, 3)).shape)
     (((2, 3), None), ((2, 3), None))
     """
     if isinstance(answer, np.ndarray):
-        return None, "Your answer is an array. This exercise asks for its shape: a tuple such as (4, 5) (for an array A, that is A.shape)."
+        return None, ("read.shape_array", {})
     if not isinstance(answer, (tuple, list)):
-        return None, f"Your answer is {_kind_of(answer)}. Give a shape: a tuple of whole numbers such as (4, 5)."
+        return None, ("read.shape_other", {"kind": _kind_of(answer)})
     sizes = []
     for size in answer:
-        if isinstance(size, bool) or not isinstance(size, numbers.Integral):
-            return None, f"A shape holds whole numbers, such as (4, 5); your answer holds {describe(size)}."
-        if size < 0:
-            return None, f"A shape holds sizes (whole numbers >= 0); your answer holds {int(size)}."
-        sizes.append(int(size))
+        try:
+            sizes.append(_validate.integer(size, "size", low=0))
+        except TypeError:
+            shown = repr(size) if isinstance(size, (numbers.Number, str)) and len(repr(size)) <= 20 else _kind_of(size)
+            return None, ("read.shape_entry", {"entry": shown})
+        except ValueError:
+            return None, ("read.shape_negative", {"entry": int(size)})
     return tuple(sizes), None

@@ -17,10 +17,10 @@ def ints(rng, shape, low=-5, high=5, nonzero=True):
     return np.array(rng.choice(choices, size=shape), dtype=np.float64)
 
 
-def steps(rng, shape, low, high, step):
-    """Multiples of ``step`` in ``[low, high]``, e.g. halves from -3 to 3."""
-    k = rng.integers(round(low / step), round(high / step) + 1, size=shape)
-    return np.round(k * step, 10)
+def steps(rng, shape, low, high, step, nonzero=False):
+    """Multiples of ``step`` in ``[low, high]``, e.g. halves from -3 to 3 (never 0 when ``nonzero``)."""
+    choices = [k for k in range(round(low / step), round(high / step) + 1) if k or not nonzero]
+    return np.round(np.array(rng.choice(choices, size=shape), dtype=np.float64) * step, 10)
 
 
 def sizes(rng, count, low, high):

@@ -1,18 +1,21 @@
 """Running functions for "write the backward pass as a function" exercises.
 
-The reference solution and every mistaken function are stored as source
-text (what :func:`solution` shows is exactly what runs) and compiled by
-:func:`compile_function`. A student's function is run by :func:`run`, which
-never raises: it returns an :class:`Outcome` -- the values returned, or what
-went wrong (an exception, a hang, a result that is not an array).
+A student's function is run by :func:`run`, which never raises: it returns
+an :class:`Outcome` -- the values returned, or what went wrong (an
+exception with the line of the student's code that raised it, a hang, a
+result that is not an array). The course's own reference functions are
+source text (what ``solution`` shows is exactly what runs), compiled by
+:func:`compile_function`.
 
 >>> backward = compile_function("def backward(W, g):\\n    return W.T @ g\\n")
 >>> run(backward, (np.eye(2), np.ones(2)), 1).values[0]
 array([1., 1.])
->>> run(backward, (np.ones((2, 3)), np.ones(3)), 1).problem.startswith("it raised ValueError")
-True
+>>> outcome = run(backward, (np.ones((2, 3)), np.ones(3)), 1)
+>>> outcome.problem, outcome.fields["error"], outcome.fields["line"]
+('run.raised', 'ValueError', 'return W.T @ g')
 """
 
+import linecache
 import signal
 import threading
 import time
@@ -21,17 +24,19 @@ from typing import NamedTuple
 
 import numpy as np
 
-from matgrad.course.exercises._compare import as_array, close, differs
-from matgrad.layers import sigmoid
+import matgrad
+from matgrad.course.exercises._compare import as_array
 
 TIME_LIMIT = 2.0  # seconds for one call of a student's function
 
 
 class Outcome(NamedTuple):
-    """What one call produced: ``values`` (a tuple of float arrays) or a ``problem`` (str)."""
+    """What one call produced: ``values`` (a tuple of float arrays), or a ``problem``
+    (a message key) with its ``fields``."""
 
     values: tuple = None
     problem: str = None
+    fields: dict = None
     slow: bool = False  # the call was stopped at the time limit
 
 
@@ -42,10 +47,12 @@ class _TooSlow(BaseException):
 
 
 def compile_function(code):
-    """The single function defined by the source text ``code`` (uses ``np`` and ``sigmoid``)."""
-    namespace = {"np": np, "sigmoid": sigmoid}
-    exec(compile(code, "<exercise>", "exec"), namespace)  # noqa: S102 -- our own source text
-    functions = [v for k, v in namespace.items() if callable(v) and k not in ("np", "sigmoid")]
+    """The single function defined by the source text ``code`` (it may use ``np`` and ``matgrad``)."""
+    namespace = {"np": np, "matgrad": matgrad}
+    filename = f"<exercise {abs(hash(code))}>"
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    exec(compile(code, filename, "exec"), namespace)  # noqa: S102 -- our own source text
+    functions = [v for k, v in namespace.items() if callable(v) and k not in ("np", "matgrad")]
     if len(functions) != 1:
         raise ValueError(f"code must define exactly one function; it defines {len(functions)}")
     functions[0].source = code
@@ -88,19 +95,19 @@ def _outputs(result, n_outputs, shapes):
     """
     if n_outputs > 1:
         if not isinstance(result, (tuple, list)):
-            return Outcome(problem=f"it returned one value; it must return a tuple of {n_outputs} values")
+            return Outcome(problem="run.one_value", fields={"count": n_outputs})
         if len(result) != n_outputs:
-            return Outcome(problem=f"it returned {len(result)} values; it must return {n_outputs} values")
+            return Outcome(problem="run.count", fields={"got": len(result), "count": n_outputs})
         parts = tuple(result)
     else:
         parts = (result,)
     values = []
     for index, part in enumerate(parts):
         if part is None:
-            return Outcome(problem="it returned None (is a `return` missing?)")
+            return Outcome(problem="run.none", fields={})
         array, problem = as_array(part, None if shapes is None else shapes[index])
         if problem:
-            return Outcome(problem="it returned something that is not an array of numbers")
+            return Outcome(problem="run.not_numbers", fields={})
         values.append(array)
     return Outcome(values=tuple(values))
 
@@ -109,8 +116,7 @@ def run(function, args, n_outputs, shapes=None, seconds=TIME_LIMIT):
     """Call ``function`` on copies of ``args``; never raises (except KeyboardInterrupt).
 
     ``n_outputs`` is how many values the function must return; ``shapes``
-    as in :func:`_outputs`; ``seconds=None`` calls without a time limit
-    (for the course's own functions).
+    as in :func:`_outputs`; ``seconds=None`` calls without a time limit.
     """
     copies = tuple(np.array(a) if isinstance(a, np.ndarray) else a for a in args)
     try:
@@ -118,10 +124,24 @@ def run(function, args, n_outputs, shapes=None, seconds=TIME_LIMIT):
             warnings.simplefilter("ignore")
             result = function(*copies) if seconds is None else _call_with_limit(function, copies, seconds)
     except _TooSlow:
-        return Outcome(problem=f"it did not finish within {seconds:g} seconds", slow=True)
+        return Outcome(problem="run.slow", fields={"seconds": f"{seconds:g}"}, slow=True)
     except (Exception, SystemExit) as error:  # noqa: BLE001 -- any error is feedback
-        return Outcome(problem=f"it raised {type(error).__name__}: {_first_line(error)}")
+        return Outcome(problem="run.raised", fields=_error_fields(error, function))
     return _outputs(result, n_outputs, shapes)
+
+
+def _error_fields(error, function):
+    """The error's type, its first line, and the line of the student's code that raised it."""
+    code = getattr(function, "__code__", None)
+    line = ""
+    traceback = error.__traceback__
+    while traceback is not None:
+        frame_code = traceback.tb_frame.f_code
+        if code is not None and frame_code.co_filename == code.co_filename:
+            text = linecache.getline(frame_code.co_filename, traceback.tb_lineno).strip()
+            line = text or line
+        traceback = traceback.tb_next
+    return {"error": type(error).__name__, "detail": _first_line(error), "line": line[:120]}
 
 
 def _first_line(error):
@@ -130,21 +150,3 @@ def _first_line(error):
     if " at 0x" in line:  # an object address: not the same in every run
         line = line.split(" at 0x")[0] + " ...>"
     return line[:200]
-
-
-def same(a, b):
-    """Two outcomes agree: both failed, or both returned equal values (``b`` is the reference)."""
-    if (a.values is None) != (b.values is None):
-        return False
-    if a.values is None:
-        return True
-    return len(a.values) == len(b.values) and all(close(x, y) for x, y in zip(a.values, b.values))
-
-
-def distinct(a, b):
-    """Two outcomes are clearly different (used when cases are drawn)."""
-    if (a.values is None) != (b.values is None):
-        return True
-    if a.values is None:
-        return False
-    return any(differs(x, y) for x, y in zip(a.values, b.values))

@@ -2,18 +2,18 @@
 
 Every function returns a :class:`Card` (Markdown for the notebook, the same
 content as plain text for ``repr``); numbers are written by ``fmt``, so the
-text is identical in every run.
+text is identical in every run. The words come from :mod:`._messages`.
 """
 
 import numpy as np
 
-from matgrad.course.exercises._check import describe_expected, signature
 from matgrad.course.exercises._compare import fmt, fmt_array, fmt_shape
 from matgrad.course.exercises._feedback import Card
+from matgrad.course.exercises._messages import mistake_name, say
 
 
 def _which(seed):
-    return "the notebook's instance" if seed is None else f"fresh instance {seed}"
+    return say("card.notebook") if seed is None else say("card.fresh", seed=seed)
 
 
 def _call_text(exercise_id, seed, name="given"):
@@ -28,101 +28,69 @@ def _rows(given):
         if isinstance(value, np.ndarray):
             rows.append((name, fmt_shape(value.shape), fmt_array(value)))
         else:
-            rows.append((name, "number", fmt(value)))
+            rows.append((name, say("card.number"), fmt(value)))
     return rows
-
-
-def _answer_text(exercise, instance):
-    if exercise.kind == "shape":
-        return "a shape: a tuple of whole numbers such as (4, 5)."
-    if exercise.kind == "array":
-        return describe_expected(instance.solution.shape) + "."
-    shapes = ", ".join(
-        f"{name} of shape {fmt_shape(v.shape)}" for name, v in zip(exercise.returns, instance.solution[0].values)
-    )
-    return (
-        f"a function `{signature(exercise, instance.inputs)}` that returns {shapes} for the example call. "
-        f"The checker also calls it on {len(instance.cases) - 1} other cases."
-    )
 
 
 def exercise_card(exercise, seed=None):
     """The prompt, the given values (a table) and what kind of answer is expected."""
     instance = exercise.instance(seed)
-    label = "Example call" if exercise.kind == "function" else "Given"
+    label = say(f"card.{exercise.given_label}")
     rows = _rows(instance.inputs)
-    note = f"These values are in `{_call_text(exercise.id, seed)}`, e.g. `{_call_text(exercise.id, seed)}.{rows[0][0]}`."
-    answer = _answer_text(exercise, instance)
+    call = _call_text(exercise.id, seed)
+    note = say("card.where", call=call, first=rows[0][0])
+    answer = exercise.expects(instance) + "."
+    head, your = say("feedback.exercise", id=exercise.id), say("card.answer")
     table = "\n".join(f"| `{n}` | {s} | `{v}` |" for n, s, v in rows)
+    columns = f"| {say('card.name')} | {say('card.shape')} | {say('card.value')} |\n|---|---|---|"
     markdown = (
-        f"**Exercise {exercise.id}: {exercise.title}** ({_which(seed)})\n\n{exercise.prompt}\n\n"
-        f"**{label}:**\n\n| name | shape | value |\n|---|---|---|\n{table}\n\n{note}\n\n**Your answer:** {answer}"
+        f"**{head}: {exercise.title}** ({_which(seed)})\n\n{exercise.prompt}\n\n"
+        f"**{label}:**\n\n{columns}\n{table}\n\n{note}\n\n**{your}:** {answer}"
     )
     width = max(len(n) for n, _, _ in rows)
     lines = "\n".join(f"  {n.ljust(width)}  {s}  {v}" for n, s, v in rows)
-    plain = (
-        f"Exercise {exercise.id}: {exercise.title} ({_which(seed)})\n{exercise.prompt}\n"
-        f"{label}:\n{lines}\n{note}\nYour answer: {answer}"
-    )
+    plain = f"{head}: {exercise.title} ({_which(seed)})\n{exercise.prompt}\n{label}:\n{lines}\n{note}\n{your}: {answer}"
     return Card(markdown, plain)
 
 
 def hint_card(exercise, level):
     """Hint number ``level`` (1 is the gentlest); past the last one, the last one again."""
-    index = min(level, len(exercise.hints)) - 1
-    head = f"Exercise {exercise.id}, hint {index + 1} of {len(exercise.hints)}"
-    text = exercise.hints[index]
-    if level >= len(exercise.hints):
-        text += f' (That is the last hint; `solution("{exercise.id}")` shows the answer.)'
-    return Card(f"💡 **{head}:** {text}", f"{head}: {text}")
+    hints = exercise.hints
+    index = min(level, len(hints)) - 1
+    head = say("card.hint", id=exercise.id, k=index + 1, n=len(hints))
+    text = hints[index]
+    if level >= len(hints):
+        text += " " + say("card.last_hint", id=exercise.id)
+    return Card(f"**{head}:** {text}", f"{head}: {text}")
 
 
-def _value_text(exercise, value):
-    if exercise.kind == "function":
-        return value.source.rstrip()
-    if exercise.kind == "shape":
-        return fmt_shape(value)
-    return fmt_array(value)
+def _known(exercise):
+    return ", ".join(f"{mistake_name(name)} (`{name}`)" for name in exercise.mistakes)
 
 
 def solution_card(exercise, seed=None):
     """The solution of one instance, its formula and the mistakes the checker knows."""
-    value = _value_text(exercise, exercise.solution(seed))
-    head = f"Solution of exercise {exercise.id} ({_which(seed)})"
-    known = ", ".join(exercise.mistakes)
-    markdown = (
-        f"**{head}:** {exercise.formula}\n\n```python\n{value}\n```\n\n"
-        f"Mistakes the checker recognises: {known}."
-    )
-    plain = f"{head}: {exercise.formula}\n{value}\nMistakes the checker recognises: {known}."
+    value = exercise.shown(exercise.solution(seed))
+    head = say("card.solution", id=exercise.id, which=_which(seed))
+    recognised = say("card.recognised")
+    markdown = f"**{head}:** {exercise.formula}\n\n```python\n{value}\n```\n\n{recognised}: {_known(exercise)}."
+    plain = f"{head}: {exercise.formula}\n{value}\n{recognised}: {_known(exercise)}."
     return Card(markdown, plain)
 
 
 def instructor_markdown(exercises):
-    """Every exercise with its notebook instance, solution and recognised mistakes."""
-    parts = ["# Exercises: solutions and recognised mistakes", ""]
+    """Every exercise with its notebook instance, solution and recognised mistakes (with their messages)."""
+    parts = [f"# {say('instructor.title')}", ""]
     for exercise in exercises:
         instance = exercise.instance(None)
         rows = "\n".join(f"- `{n}` {s}: `{v}`" for n, s, v in _rows(instance.inputs))
-        solution = _value_text(exercise, exercise.solution())
-        parts += [
-            f"## {exercise.id} {exercise.title} (notebook {exercise.notebook}, {exercise.kind})",
-            "",
-            exercise.prompt,
-            "",
-            f"Given ({'example call' if exercise.kind == 'function' else 'the notebook instance'}):",
-            "",
-            rows,
-            "",
-            f"Solution: {exercise.formula}",
-            "",
-            f"```python\n{solution}\n```",
-            "",
-            "Recognised mistakes:",
-            "",
-        ]
+        heading = say("instructor.heading", id=exercise.id, title=exercise.title, notebook=exercise.notebook,
+                      kind=exercise.kind)  # fmt: skip
+        given = say(f"instructor.{exercise.given_label}")
+        parts += [f"## {heading}", "", exercise.prompt, "", given, "", rows, "",
+                  say("instructor.solution", formula=exercise.formula), "",
+                  f"```python\n{exercise.shown(exercise.solution())}\n```", "", say("instructor.mistakes"), ""]  # fmt: skip
         for name in exercise.mistakes:
-            wrong = _value_text(exercise, exercise.mistaken_answer(name))
-            message = exercise.mistake_message(name, instance.inputs)
-            parts += [f"- `{name}`: {message}", "", f"  ```python\n  {wrong.replace(chr(10), chr(10) + '  ')}\n  ```", ""]
+            feedback = exercise.check(exercise.mistaken_answer(name))
+            parts += [f"- `{name}` ({mistake_name(name)}): {feedback.message}", ""]
     return "\n".join(parts).rstrip() + "\n"
