@@ -73,7 +73,7 @@ CASES = {
     "Network activation class": Case(lambda: Network([(LAYER, Sigmoid)]), TypeError, "layers[0][1]", "Sigmoid()"),
     "Network linear class": Case(lambda: Network([(Linear, Sigmoid())]), TypeError, "layers[0][0]", "Linear(W, b)"),
     "Network wrong class": Case(lambda: Network([(Sigmoid, Sigmoid())]), TypeError, "layers[0][0]", "the class Sigmoid"),
-    "Network triple": Case(lambda: Network([[LAYER, Sigmoid(), Sigmoid()]]), TypeError, "layers[0]", "Sigmoid(), Sigmoid()"),
+    "Network triple": Case(lambda: Network([[LAYER, Sigmoid(), Sigmoid()]]), TypeError, "layers[0]", "3 items"),
     "Network mixed conventions": Case(lambda: Network([(Linear(np.ones((2, 2))), Sigmoid()), (Linear(np.ones((2, 2)), convention="column"), Sigmoid())]), ValueError, "layers[1][0]", "'column'"),
     "Network chain": Case(lambda: Network([(LAYER, Sigmoid()), (LAYER, Sigmoid())]), ValueError, "layers[1]", "2 inputs"),
     "Network loss class": Case(lambda: NET.gradients(X3, Y3, MSELoss), TypeError, "loss", "MSELoss()"),

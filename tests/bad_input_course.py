@@ -4,7 +4,7 @@ import math
 
 from bad_input import BAD_VALUES, Case, fresh, valid
 from matgrad import Identity, Linear, Network, Sigmoid
-from matgrad.course import homework
+from matgrad.course import capstone, homework
 from matgrad.course.comparison import agrees_to_written_decimals, comparison_table, comparison_text
 from matgrad.course.handwritten import Handwritten
 
@@ -104,7 +104,27 @@ for _label, _bad in BAD_VALUES.items():
         CASES[f"{_name} unknown name = {_label}"] = Case(
             lambda f=_function, b=_bad: f(w4_11=b), ValueError, "parameter name", "'w4_11'")
 
+MOONS = capstone.two_moons(20)
+CASES.update({
+    "two_moons odd n": Case(lambda: capstone.two_moons(7), ValueError, "n", "7"),
+    "two_moons n a float": Case(lambda: capstone.two_moons(200.0), TypeError, "n", "200.0"),
+    "classifier hidden 0": Case(lambda: capstone.classifier(0), ValueError, "hidden", "0"),
+    "classifier hidden a list": Case(lambda: capstone.classifier([8]), TypeError, "hidden", "[8]"),
+    "train a class": Case(lambda: capstone.train(Network, *MOONS, lr=1.0, steps=1), TypeError, "network", "the class Network"),
+    "train X 3 columns": Case(lambda: capstone.train(capstone.classifier(2), MOONS[0][:, [0, 1, 1]], MOONS[1], 1.0, 1),
+                              ValueError, "X", "(20, 3)"),
+    "train y one short": Case(lambda: capstone.train(capstone.classifier(2), MOONS[0], MOONS[1][:-1], 1.0, 1),
+                              ValueError, "y", "(19, 1)"),
+    "train lr negative": Case(lambda: capstone.train(capstone.classifier(2), *MOONS, lr=-1.0, steps=1), ValueError, "lr", "-1"),
+    "train steps a float": Case(lambda: capstone.train(capstone.classifier(2), *MOONS, lr=1.0, steps=10.5), TypeError, "steps", "10.5"),
+    "accuracy y as text": Case(lambda: capstone.accuracy(capstone.classifier(2), MOONS[0], "y"), TypeError, "y", "str"),
+})
+
 VALID_CALLS = [
+    valid("matgrad.course.capstone.two_moons", capstone.two_moons, 20, 0.1, 3),
+    valid("matgrad.course.capstone.classifier", capstone.classifier, 4, 1.0, 2),
+    fresh("matgrad.course.capstone.train", lambda: capstone.train, capstone.classifier(2), *MOONS, 1.0, 3),
+    fresh("matgrad.course.capstone.accuracy", lambda: capstone.accuracy, capstone.classifier(2), *MOONS),
     valid("matgrad.course.homework.check_parameters", homework.check_parameters, {"w3_11": 1.5}),
     valid("matgrad.course.homework.network", homework.network, w3_11=1.5),
     valid("matgrad.course.homework.parameters_of", homework.parameters_of, NET),

@@ -38,7 +38,8 @@ def _pairs(layers, linear_type, activation_type, package):
         raise ValueError("layers must hold at least one (Linear, activation) pair; got none")
     for index, pair in enumerate(pairs):
         if not (isinstance(pair, tuple) and len(pair) == 2):
-            raise TypeError(f"layers[{index}] must be a (Linear, activation) pair; got {_validate.shown(pair)}")
+            given = f"{len(pair)} items, {_validate.shown(pair)}" if isinstance(pair, tuple) else _validate.shown(pair)
+            raise TypeError(f"layers[{index}] must be a (Linear, activation) pair; got {given}")
         linear, activation = pair
         _validate.instance(linear, f"layers[{index}][0]", linear_type, f"a {package}.Linear", "W, b")
         _validate.instance(activation, f"layers[{index}][1]", activation_type,
@@ -166,8 +167,8 @@ class Network:
         except FloatingPointError as error:
             largest = max(float(np.abs(linear.W).max()) for linear, _ in self.layers)
             raise ValueError(
-                f"lr = {lr:g} is too large for this step: it overflowed ({error}; the largest |W| before "
-                f"the step is {largest:.3g}). Training has diverged: start again with a smaller lr"
+                f"lr must be smaller: with lr = {lr:g} the step overflowed ({error}; the largest |W| "
+                f"before the step is {largest:.3g}). Training has diverged: start again with a smaller lr"
             ) from None
         network = Network.__new__(Network)
         network.layers = layers
