@@ -255,17 +255,18 @@ RULES = {
 def new_notebook_for_rules(*cells):
     """Build an executed-looking notebook from ``[source, tags...]`` lists.
 
-    A source starting with '#' becomes markdown; anything else becomes a code
-    cell with the next execution count and a one-line stdout output. The
-    pseudo-tag ``folded`` hides the cell's source and output in JupyterLab
-    (``metadata.jupyter``) instead of becoming a tag.
+    A source starting with '#' becomes markdown, unless the cell is folded;
+    anything else becomes a code cell with the next execution count and a
+    one-line stdout output. The pseudo-tag ``folded`` makes a code cell whose
+    source and output are hidden in JupyterLab (``metadata.jupyter``)
+    instead of becoming a tag.
     """
     nb = new_notebook(
         metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     )
     count = 0
     for source, *tags in cells:
-        if source.startswith("#"):
+        if source.startswith("#") and "folded" not in tags:
             cell = new_markdown_cell(source)
         else:
             count += 1

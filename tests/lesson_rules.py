@@ -6,13 +6,16 @@ and returns a list of problems (empty when the notebook is fine):
 * sources are named by their titles: no "seed" in what a student reads
   (markdown, printed output, widget labels, comments in visible code);
 * a visible code cell is short (at most :data:`MAX_VISIBLE_LINES` lines);
-* checks are folded: no ``assert`` in a visible cell, and every folded
-  cell sits under a visible markdown line that says what it checks;
+* checks are folded and out of the way: no ``assert`` in a visible cell;
+  every folded cell's first line is a comment that says what it checks; no
+  markdown paragraph only announces a fold ("... (folded)"); at most one
+  folded check per section (a widget's static view does not count);
 * a widget's static twin is folded in JupyterLab (source and output hidden;
   GitHub and nbviewer still show it);
 * the notebook has a Summary, and ends with an Exercises section of at least
-  :data:`MIN_EXERCISES` exercises, each a stub cell ``answer = ...`` followed
-  by a check cell ``check("NN.k", ...)`` with a stored output.
+  :data:`MIN_EXERCISES` exercises, each under a heading ``### NN.k — title``,
+  with a stub cell ``answer = ...`` followed by a check cell
+  ``check("NN.k", ...)`` with a stored output.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _FENCED_CODE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 _ASSERT = re.compile(r"^\s*assert\b", re.MULTILINE)
 _H2 = re.compile(r"^##\s+(?:\d+\.\s*)?(.+?)\s*$", re.MULTILINE)
+_EXERCISE_HEADING = re.compile(r"^###\s+(\d\d\.\d+) — \S", re.MULTILINE)
+_ANNOUNCES_A_FOLD = re.compile(r"\(folded\)", re.IGNORECASE)
+_FIRST_COMMENT = re.compile(r"^#\s*\S+(?:\s+\S+){2,}")  # a comment of three words or more
 _CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\d\d)\.(\d+)["']""")
 _STUB = re.compile(r"^\s*\w+\s*=\s*\.\.\.\s*(?:#.*)?$", re.MULTILINE)
 _TEXT_MIMES = ("text/plain", "text/markdown", "text/html", "text/latex")
@@ -106,18 +112,31 @@ def short_visible_code(nb):
 
 
 def checks_folded(nb):
-    """No assert in view; every folded cell sits under a markdown line (or another folded cell)."""
+    """No assert in view; a folded cell's first line says what it checks; no paragraph announces a fold."""
     problems = []
     for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and _ANNOUNCES_A_FOLD.search(cell.source):
+            problems.append(f"{_label(i, cell)} announces a folded cell (its first comment line says it)")
         if cell.cell_type != "code":
             continue
         if not is_folded(cell):
             if _ASSERT.search(cell.source):
                 problems.append(f"{_label(i, cell)} asserts in view (fold the check: metadata.jupyter.source_hidden)")
-            continue
-        before = nb.cells[i - 1] if i else None
-        if before is None or not (before.cell_type == "markdown" and before.source.strip() or is_folded(before)):
-            problems.append(f"{_label(i, cell)} is folded but no markdown line above it says what it checks")
+        elif not _FIRST_COMMENT.match(cell.source.lstrip()):
+            problems.append(f"{_label(i, cell)} is folded but its first line is no comment saying what it checks")
+    return problems
+
+
+def one_check_per_section(nb):
+    """At most one folded check per ``##`` section (a widget's static view is not a check)."""
+    problems, section, folded = [], "the introduction", 0
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and _H2.search(cell.source):
+            section, folded = _H2.search(cell.source).group(1), 0
+        elif cell.cell_type == "code" and is_folded(cell) and DEFAULT_TAG not in cell.get("metadata", {}).get("tags", []):
+            folded += 1
+            if folded == 2:
+                problems.append(f"section {section!r} has more than one folded check ({_label(i, cell)})")
     return problems
 
 
@@ -167,6 +186,9 @@ def summary_then_exercises(nb):
             problems.append(f"{_label(i, cell)} checks an exercise but has no stored output")
         if k == 0 or not _STUB.search(code[k - 1][1].source):
             problems.append(f"{_label(i, cell)} is not preceded by a stub cell 'answer = ...'")
+    headed = [m.group(1) for c in nb.cells[start:] if c.cell_type == "markdown" for m in _EXERCISE_HEADING.finditer(c.source)]
+    if headed != ids:
+        problems.append(f"exercise headings '### NN.k — title' name {headed}, the checks {ids}")
     return problems
 
 
@@ -174,6 +196,7 @@ RULES = {
     "no-seed-in-student-text": no_seed_in_student_text,
     "short-visible-code": short_visible_code,
     "checks-folded": checks_folded,
+    "one-check-per-section": one_check_per_section,
     "twins-folded": twins_folded,
     "summary-then-exercises": summary_then_exercises,
 }

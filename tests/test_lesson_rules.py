@@ -59,11 +59,30 @@ def test_assert_in_view_is_caught():
     _only_problem(nb, "checks-folded", "asserts in view")
 
 
-def test_folded_cell_needs_a_line_above_it():
+def test_a_folded_cell_says_what_it_checks_in_its_first_comment_line():
     cells = [GOOD[0], ["x = 1"], ["assert x == 1", "folded"], *GOOD[2:]]
-    _only_problem(make(*cells), "checks-folded", "no markdown line above it")
-    cells = [GOOD[0], ["#### Check\n\nx is one."], ["assert x == 1", "folded"], ["assert x > 0", "folded"], *GOOD[2:]]
+    _only_problem(make(*cells), "checks-folded", "no comment saying what it checks")
+    cells = [GOOD[0], ["x = 1"], ["# check: x is one\nassert x == 1", "folded"], *GOOD[2:]]
     assert RULES["checks-folded"](make(*cells)) == []
+
+
+def test_a_paragraph_announcing_a_fold_is_caught():
+    cells = [GOOD[0], ["x = 1"], ["#### *Check (folded):* x is one."], ["# check: x is one\nassert x == 1", "folded"],
+             *GOOD[2:]]
+    _only_problem(make(*cells), "checks-folded", "announces a folded cell")
+
+
+def test_two_folded_checks_in_one_section_are_caught():
+    check = ["# check: x is one\nassert x == 1", "folded"]
+    cells = [GOOD[0], ["x = 1"], check, check, *GOOD[2:]]
+    _only_problem(make(*cells), "one-check-per-section", "more than one folded check")
+    cells = [GOOD[0], ["x = 1"], check, ["## Another section"], check, *GOOD[2:]]
+    assert RULES["one-check-per-section"](make(*cells)) == []
+
+
+def test_an_exercise_without_its_heading_is_caught():
+    cells = [c if not c[0].startswith("### 01.2") else ["**01.2** — The values"] for c in GOOD]
+    _only_problem(make(*cells), "summary-then-exercises", "exercise headings")
 
 
 def test_unfolded_static_twin_is_caught():
