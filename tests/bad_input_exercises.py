@@ -18,7 +18,7 @@ CASES = {
     "check seed float": Case(lambda: check("01.2", [1, 2, 3], seed=2.0), TypeError, "seed", "2.0"),
     "check seed bool": Case(lambda: check("01.2", [1, 2, 3], seed=True), TypeError, "seed", "True"),
     "check seed array": Case(lambda: check("01.2", [1, 2, 3], seed=np.array([1])), TypeError, "seed", "array([1])"),
-    "given unknown id": Case(lambda: given("07.1"), ValueError, "exercise_id", "'07.1'"),
+    "given unknown id": Case(lambda: given("08.1"), ValueError, "exercise_id", "'08.1'"),
     "show seed string": Case(lambda: show("01.1", seed="3"), TypeError, "seed", "'3'"),
     "solution id None": Case(lambda: solution(None), ValueError, "exercise_id", "None"),
     "hint level 0": Case(lambda: hint("01.1", level=0), ValueError, "level", "0"),

@@ -364,7 +364,52 @@ PROBE = [
           ("last_sample_only@dL_db3",)),
     Wrong("06.5", "s' of a linear output", lambda g: lambda H, p, y: (H.T @ (_d(p, y) * _slope(p)), (_d(p, y) * _slope(p)).sum(axis=0)),
           ("extra_activation_derivative",)),
+    # 07.1: linear_backward(dZ, X, W) -> dX, dW, db
+    Wrong("07.1", "dZ @ W: the transpose forgotten", lambda g: lambda dZ, X, W: (dZ @ W, X.T @ dZ, dZ.sum(axis=0)),
+          ("transposed_operand@dL/dX",)),
+    Wrong("07.1", "X @ dZ.T for dW", lambda g: lambda dZ, X, W: (dZ @ W.T, (X.T @ dZ).T, dZ.sum(axis=0)), ("transposed@dW",)),
+    Wrong("07.1", "db averaged", lambda g: lambda dZ, X, W: (dZ @ W.T, X.T @ dZ, dZ.mean(axis=0)), ("mean_instead_of_sum@dL/db",)),
+    Wrong("07.1", "db summed over the outputs", lambda g: lambda dZ, X, W: (dZ @ W.T, X.T @ dZ, dZ.sum(axis=1)), ("wrong_axis",)),
+    Wrong("07.1", "db to one number", lambda g: lambda dZ, X, W: (dZ @ W.T, X.T @ dZ, dZ.sum()), ("summed_to_scalar",)),
+    Wrong("07.1", "dW from the first sample", lambda g: lambda dZ, X, W: (dZ @ W.T, np.outer(X[0], dZ[0]), dZ.sum(axis=0)),
+          ("first_sample_only@dL/dW",)),
+    Wrong("07.1", "dW averaged", lambda g: lambda dZ, X, W: (dZ @ W.T, X.T @ dZ / len(X), dZ.sum(axis=0)), ("mean_instead_of_sum@dL/dW",)),
+    Wrong("07.1", "dW as the outer product of the sums", lambda g: lambda dZ, X, W: (dZ @ W.T, np.outer(X.sum(axis=0), dZ.sum(axis=0)),
+          dZ.sum(axis=0)), ("sums_then_outer",)),
+    Wrong("07.1", "a loop with = for += in db", lambda g: lambda dZ, X, W: (dZ @ W.T, X.T @ dZ, dZ[-1]), ("last_sample_only@dL/db",)),
+    Wrong("07.1", "the values in another order", lambda g: lambda dZ, X, W: (X.T @ dZ, dZ @ W.T, dZ.sum(axis=0)), ("return_order",)),
+    Wrong("07.1", "dX with a minus sign", lambda g: lambda dZ, X, W: (-(dZ @ W.T), X.T @ dZ, dZ.sum(axis=0)), ("sign@dX",)),
+    # 07.2: mse_backward(Y_hat, Y) -> dY_hat
+    Wrong("07.2", "without the 2", lambda g: lambda p, y: (p - y) / len(y), ("missing_two",)),
+    Wrong("07.2", "without the 1/N", lambda g: lambda p, y: 2 * (p - y), ("missing_mean",)),
+    Wrong("07.2", "y - y_hat", lambda g: lambda p, y: 2 * (y - p) / len(y), ("sign",)),
+    Wrong("07.2", "the loss, not its derivative", lambda g: lambda p, y: (p - y) ** 2 / len(y), ("loss_instead_of_gradient",)),
+    Wrong("07.2", "N = 3 written in", lambda g: lambda p, y: 2 * (p - y) / 3, ("hard_coded_size", "right_for_example_only")),
+    Wrong("07.2", "summed to one number", lambda g: lambda p, y: np.sum(2 * (p - y) / len(y)), ("summed_too_early",)),
+    Wrong("07.2", "neither 2 nor 1/N", lambda g: lambda p, y: p - y, ("missing_loss_factor",)),
+    Wrong("07.2", "times s'(y_hat)", lambda g: lambda p, y: 2 * (p - y) / len(y) * _slope(p), ("extra_activation_derivative",)),
+    # 07.3: W - lr X^T (2/N)(XW + b - Y)
+    Wrong("07.3", "uphill", lambda g: g.W + g.lr * _dW7(g), ("sign",)),
+    Wrong("07.3", "no learning rate", lambda g: g.W - _dW7(g), ("missing_learning_rate",)),
+    Wrong("07.3", "without the 1/N", lambda g: g.W - g.lr * _dW7(g) * len(g.Y), ("missing_mean",)),
+    Wrong("07.3", "without the 2", lambda g: g.W - g.lr * _dW7(g) / 2, ("missing_two",)),
+    Wrong("07.3", "only the step", lambda g: -g.lr * _dW7(g), ("step_only",)),
+    Wrong("07.3", "the first sample only", lambda g: g.W - g.lr * np.outer(g.X[0], 2 / len(g.Y) * (g.X[0] @ g.W + g.b - g.Y[0])),
+          ("first_sample_only",)),
+    Wrong("07.3", "the gradient averaged again", lambda g: g.W - g.lr * _dW7(g) / len(g.Y), ("mean_instead_of_sum",)),
+    Wrong("07.3", "a row", lambda g: (g.W - g.lr * _dW7(g)).T, ("transposed",)),
+    Wrong("07.3", "W unchanged", lambda g: np.array(g.W), ("given_value",)),
+    # 07.4: (L_plus - L_minus) / (2h)
+    Wrong("07.4", "a forward difference", lambda g: (np.asarray(g.L_plus) - g.L_0) / g.h, ("forward_difference",)),
+    Wrong("07.4", "a backward difference", lambda g: (np.asarray(g.L_0) - g.L_minus) / g.h, ("backward_difference",)),
+    Wrong("07.4", "divided by h", lambda g: (np.asarray(g.L_plus) - g.L_minus) / g.h, ("missing_two_in_step",)),
+    Wrong("07.4", "minus and plus swapped", lambda g: (np.asarray(g.L_minus) - g.L_plus) / (2 * g.h), ("sign",)),
+    Wrong("07.4", "h^2 in the denominator", lambda g: (np.asarray(g.L_plus) - g.L_minus) / (2 * g.h ** 2), ("constant_factor",)),
 ]
+
+
+def _dW7(g):
+    return g.X.T @ (2 / len(g.Y) * (g.X @ g.W + g.b - g.Y))
 
 
 def _delta2(g):

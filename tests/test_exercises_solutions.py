@@ -85,7 +85,14 @@ INDEPENDENT = {
     "06.2": lambda g: fd(lambda D: np.mean((g.H2 @ D[:, 0] + g.yhat - g.y) ** 2), np.zeros((2, 1))),
     "06.3": _first_layer,
     "06.4": _step_by_loop,
+    "07.3": lambda g: g.W - g.lr * fd(lambda W: np.mean((g.X @ W + g.b - g.Y) ** 2), g.W),
+    "07.4": lambda g: _central_by_hand(g),
 }
+
+
+def _central_by_hand(g):
+    """The central difference of each entry, by a loop."""
+    return np.array([(g.L_plus[i] - g.L_minus[i]) / (2 * g.h) for i in range(len(g.L_plus))])
 
 
 def _gradients_of_case(exercise_id, c):
@@ -105,6 +112,12 @@ def _gradients_of_case(exercise_id, c):
     if exercise_id == "06.5":
         mse = lambda shift: np.mean((c.yhat + shift - c.y) ** 2)  # noqa: E731
         return [fd(lambda D: mse(c.H2 @ D), np.zeros((2, 1))), fd(lambda b: mse(b), np.zeros(1))]
+    if exercise_id == "07.1":
+        loss = lambda X, W, b: np.sum(c.dZ * (X @ W + b))  # noqa: E731
+        b0 = np.zeros(c.W.shape[1])
+        return [fd(lambda X: loss(X, c.W, b0), c.X), fd(lambda W: loss(c.X, W, b0), c.W), fd(lambda b: loss(c.X, c.W, b), b0)]
+    if exercise_id == "07.2":
+        return [fd(lambda p: np.mean((p - c.Y) ** 2), c.Y_hat)]
     raise KeyError(exercise_id)
 
 

@@ -50,14 +50,14 @@ given as a 1-D array, a row or a column.
 """
 
 from matgrad import _validate
-from matgrad.course.exercises import _nb01, _nb02, _nb03, _nb04, _nb05, _nb06
+from matgrad.course.exercises import _nb01, _nb02, _nb03, _nb04, _nb05, _nb06, _nb07
 from matgrad.course.exercises._exercise import Catalogue
 from matgrad.course.exercises._render import exercise_card, hint_card, instructor_markdown, solution_card
 
 __all__ = ["EXERCISES", "check", "given", "hint", "show", "solution", "solutions_markdown"]
 
 EXERCISES = Catalogue(
-    _nb01.EXERCISES + _nb02.EXERCISES + _nb03.EXERCISES + _nb04.EXERCISES + _nb05.EXERCISES + _nb06.EXERCISES
+    _nb01.EXERCISES + _nb02.EXERCISES + _nb03.EXERCISES + _nb04.EXERCISES + _nb05.EXERCISES + _nb06.EXERCISES + _nb07.EXERCISES
 )
 
 

@@ -339,6 +339,60 @@ EXERCISES = {
             "`dL_dyhat = 2 / len(y) * (yhat - y)`, then `return H2.T @ dL_dyhat, dL_dyhat.sum(axis=0)`.",
         ),
     },
+    "07.1": {
+        "title": "A Linear layer's backward pass",
+        "prompt": (
+            "Row convention: a Linear layer computes $Z = XW + b$ for a batch `X` ($N\\times n_{in}$, one sample per row), "
+            "`W` ($n_{in}\\times n_{out}$) and `b` ($n_{out}$ entries). Its cache is `(X, W)`. Write `linear_backward(dZ, X, W)` "
+            "that receives $\\partial L/\\partial Z$ (`dZ`, $N\\times n_{out}$) and returns `(dX, dW, db)`, each with the "
+            "shape of its variable. The loss adds up the samples' losses."
+        ),
+        "formula": "dX = dZ W^T (N x n_in); dW = X^T dZ (n_in x n_out), a sum over the samples; db = the column sums of dZ.",
+        "hints": (
+            "Each gradient has the shape of its variable: dX like X, dW like W, db like b. Which products of dZ, X, W "
+            "(or their transposes) have those shapes?",
+            "`return dZ @ W.T, X.T @ dZ, dZ.sum(axis=0)`.",
+        ),
+    },
+    "07.2": {
+        "title": "The loss's backward pass",
+        "prompt": (
+            "The mean squared error over $N$ samples (one output each) is $L = \\frac1N\\sum_k(\\hat y_k - y_k)^2$. "
+            "Write `mse_backward(Y_hat, Y)` that returns $\\partial L/\\partial \\hat Y$ for `Y_hat` and `Y` of shape "
+            "$N\\times 1$. The checker also calls it with other numbers of samples."
+        ),
+        "formula": "dL/dY_hat = (2/N)(Y_hat - Y), with N the number of samples.",
+        "hints": (
+            "Differentiate one term (y_hat_k - y_k)^2 by y_hat_k, and do not forget the 1/N in front of the sum.",
+            "`return 2 * (Y_hat - Y) / len(Y)`.",
+        ),
+    },
+    "07.3": {
+        "title": "One training step",
+        "prompt": (
+            "A linear model $\\hat Y = XW + b$ (row convention; `X` is $N\\times 2$, `W` is $2\\times 1$) is trained on "
+            "the mean squared error $L = \\frac1N\\sum_k(\\hat y_k - y_k)^2$. Take one step of gradient descent for $W$ "
+            "with the learning rate `lr`: give the new $W$."
+        ),
+        "formula": "Y_hat = XW + b; dL/dY_hat = (2/N)(Y_hat - Y); dL/dW = X^T dL/dY_hat; W_new = W - lr dL/dW.",
+        "hints": (
+            "Go forward (Y_hat), then back: dL/dY_hat, then dL/dW. The step moves W against its gradient.",
+            "`dY_hat = 2 * (X @ W + b - Y) / len(Y)`, then `W - lr * X.T @ dY_hat`.",
+        ),
+    },
+    "07.4": {
+        "title": "A gradient check",
+        "prompt": (
+            "To check a backward pass, move each weight $w_i$ by a small $h$ in both directions and evaluate the loss. "
+            "The given `L_plus[i]` is $L(w + h e_i)$, `L_minus[i]` is $L(w - h e_i)$ and `L_0` is $L(w)$ (the same for every "
+            "$i$, repeated). Give the central-difference estimate of $\\partial L/\\partial w_i$, one number per weight."
+        ),
+        "formula": "dL/dw_i is about (L(w + h e_i) - L(w - h e_i)) / (2h); its error shrinks like h^2.",
+        "hints": (
+            "The two points w + h e_i and w - h e_i are 2h apart.",
+            "`(L_plus - L_minus) / (2 * h)`.",
+        ),
+    },
 }
 
 # ---------------------------------------------------------------------- mistakes, in a student's words
@@ -423,6 +477,9 @@ NAMES = {
     "one_per_sample_column": "one number per sample",
     "jacobian_per_sample": "a Jacobian per sample",
     "fails_for_batch": "a function that fails for a batch",
+    "forward_difference": "a one-sided (forward) difference",
+    "backward_difference": "a one-sided (backward) difference",
+    "missing_two_in_step": "a step of h where the points are 2h apart",
     "raised_error": "an error in the function",
     "arguments": "the wrong arguments",
     "right_for_one_sample_only": "right for one sample only",
@@ -616,6 +673,19 @@ TEXT = {
     "mistake.jacobian_by_input": (
         "This is dY/dX = W^T, the Jacobian by the input. The question asks for the Jacobian by the weights: one "
         "column per weight w_ij."
+    ),
+    "mistake.forward_difference": (
+        "You used the forward difference (L(w + h e_i) - L(w)) / h. It is off by about h/2 times the second "
+        "derivative; the central difference (L(w + h e_i) - L(w - h e_i)) / (2h) cancels that term, so its error "
+        "shrinks like h^2."
+    ),
+    "mistake.backward_difference": (
+        "You used the backward difference (L(w) - L(w - h e_i)) / h. Like the forward one it is off by about h/2 "
+        "times the second derivative; use both sides: (L(w + h e_i) - L(w - h e_i)) / (2h)."
+    ),
+    "mistake.missing_two_in_step": (
+        "The two points w + h e_i and w - h e_i are 2h apart, not h: divide their difference by 2h. Yours is "
+        "twice too large."
     ),
     "mistake.hard_coded_size": (
         "Your function uses N = 3, the example's number of samples. Write N = len(y): the checker also calls it "

@@ -188,10 +188,11 @@ class Steps:
         return self._choose(site, H * (1 - H), options, lambda: {"quantity": site, "z": z_name, "h": h_name})
 
     # ------------------------------------------------------------ the loss
-    def loss_gradient(self, site, prediction, target, loss):
+    def loss_gradient(self, site, prediction, target, loss, skip=()):
         """The derivative of the loss by the prediction: ``loss="half"`` for
         1/2 sum (t - O)^2 (``O - t``), ``loss="mean"`` for the mean squared error over the
-        N rows (``(2/N)(yhat - y)``)."""
+        N rows (``(2/N)(yhat - y)``). ``skip`` leaves out transforms that another step
+        of the exercise makes the same way (a sign here is a step uphill later)."""
         (p, P), (t, T) = prediction, target
         N = len(P)
         difference = P - T
@@ -214,6 +215,7 @@ class Steps:
         options.append(("extra_activation_derivative", "mistake.extra_activation_derivative", lambda v: v * P * (1 - P)))
         if P.size > 1:
             options.append(("summed_too_early", "mistake.summed_too_early", lambda v: np.sum(v)))
+        options = [option for option in options if option[0] not in skip]
         self.signed = True
         right = f"{p} - {t}" if loss == "half" else f"(2/N)({p} - {t})"
         wrong = f"{t} - {p}" if loss == "half" else f"(2/N)({t} - {p})"
