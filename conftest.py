@@ -10,6 +10,7 @@ runs them in this venv instead (quicker while editing one notebook).
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,9 @@ import pytest
 from tests.binder_env import KERNEL_NAME, binder_env, build_in_background, remove_run_root, start_run
 
 ROOT = Path(__file__).resolve().parent
+# check() records solved exercises (matgrad.course.exercises.progress); tests and the notebooks
+# they run (their kernels inherit this) record into a throwaway file, never the user's own
+os.environ["MATGRAD_PROGRESS"] = str(Path(tempfile.mkdtemp(prefix="matgrad-progress-")) / "progress.json")
 _BUILD = pytest.StashKey()  # the thread building the run's Binder environment
 
 

@@ -270,3 +270,16 @@ def test_a_pair_in_one_step_is_not_two_overlapping_factors():
         assert len(names & {"missing_two", "missing_mean", "missing_loss_factor", "loss_instead_of_gradient"}) <= 1
     g = given("06.1")
     assert sorted(check("06.1", g.y - g.yhat).mistake.split("+")) == ["missing_loss_factor", "sign"]
+
+
+def test_a_correct_answer_is_recorded_in_the_progress_and_a_wrong_one_is_not(tmp_path, monkeypatch):
+    from matgrad.course.exercises import progress, reset_progress
+
+    monkeypatch.setenv("MATGRAD_PROGRESS", str(tmp_path / "progress.json"))
+    g = given("01.2")
+    check("01.2", -(g.W.T @ g.dL_dy))
+    assert "Exercises solved: 0 of 29" in repr(progress())
+    check("01.2", g.W.T @ g.dL_dy)
+    assert "Exercises solved: 1 of 29" in repr(progress()) and "[x] 01.2" in repr(progress())
+    reset_progress()
+    assert "Exercises solved: 0 of 29" in repr(progress())

@@ -1,4 +1,4 @@
-"""Exercises for notebooks 01-06, with a checker that names the mistake it sees.
+"""Exercises for notebooks 01-07, with a checker that names the mistake it sees.
 
 In a notebook, one exercise takes three short cells:
 
@@ -52,9 +52,10 @@ given as a 1-D array, a row or a column.
 from matgrad import _validate
 from matgrad.course.exercises import _nb01, _nb02, _nb03, _nb04, _nb05, _nb06, _nb07
 from matgrad.course.exercises._exercise import Catalogue
+from matgrad.course.exercises._progress import Progress, record, reset_progress
 from matgrad.course.exercises._render import exercise_card, hint_card, instructor_markdown, solution_card
 
-__all__ = ["EXERCISES", "check", "given", "hint", "show", "solution", "solutions_markdown"]
+__all__ = ["EXERCISES", "check", "given", "hint", "progress", "reset_progress", "show", "solution", "solutions_markdown"]
 
 EXERCISES = Catalogue(
     _nb01.EXERCISES + _nb02.EXERCISES + _nb03.EXERCISES + _nb04.EXERCISES + _nb05.EXERCISES + _nb06.EXERCISES + _nb07.EXERCISES
@@ -72,9 +73,18 @@ def check(exercise_id, answer, seed=None):
     ``answer`` may be anything (a wrong type, ``None``, NaN or a function
     that raises all get feedback; ``...`` is "not answered yet"). ``seed``
     picks the instance: ``None`` is the notebook's, a whole number a fresh
-    one. Only a wrong ``exercise_id`` or ``seed`` raises.
+    one. Only a wrong ``exercise_id`` or ``seed`` raises. A correct answer is
+    recorded in the student's progress (see ``progress()``).
     """
-    return _exercise(exercise_id).check(answer, seed)
+    feedback = _exercise(exercise_id).check(answer, seed)
+    if feedback.correct:
+        record(exercise_id)
+    return feedback
+
+
+def progress():
+    """Which exercises of the course are solved on this computer, notebook by notebook."""
+    return Progress(EXERCISES)
 
 
 def given(exercise_id, seed=None):
