@@ -29,6 +29,7 @@ from matgrad.widgets.twin import StaticView, display_widget
 __all__ = ["TrainingExplorer", "show_training"]
 
 GRID = 60  # the boundary picture is GRID x GRID network outputs
+RATES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)  # the lr slider's stops
 MAX_STEPS = 3000  # the loss plot's x-range; training stops there
 LOSS_RANGE = (1e-3, 0.6)  # the loss plot's y-range (log scale)
 
@@ -48,7 +49,7 @@ class TrainingPlot:
                                   cmap="RdBu", vmin=-0.8, vmax=1.8, aspect="auto", animated=True)  # pale
         self.points = plane.scatter(X[:, 0], X[:, 1], s=14, c="white", edgecolors="white", linewidths=0.5,
                                     animated=True)
-        plane.set_title("output: red 0, blue 1", fontsize=9)
+        plane.set_title("network output: red 0 (upper moon), blue 1 (lower moon)", fontsize=9)
         curve.set(xlim=(0, MAX_STEPS), ylim=LOSS_RANGE, yscale="log", xlabel="step")
         curve.set_title("loss (mean squared error)", fontsize=9)
         curve.grid(alpha=0.3)
@@ -73,14 +74,14 @@ class TrainingExplorer:
         import ipywidgets as widgets
 
         hidden = _validate.integer(hidden, "hidden", low=1, high=16)
-        lr = _validate.real(lr, "lr", low=0.01, high=100.0)
+        lr = _validate.one_of(_validate.real(lr, "lr"), "lr", RATES)
         self.frame = _validate.integer(frame, "frame", low=1, high=MAX_STEPS)
         self.seed = _validate.integer(seed, "seed", low=0)
         self.X, self.y = two_moons(n, noise, seed)
         self.plot = TrainingPlot(self.X)
         self.controls = {
-            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-2, max=2, step=0.1, description="lr",
-                                         readout_format=".2f", continuous_update=True),
+            "lr": widgets.SelectionSlider(options=[(f"{rate:g}", rate) for rate in RATES], value=lr,
+                                          description="lr", continuous_update=True),
             "hidden": widgets.IntSlider(value=hidden, min=1, max=16, description="hidden",
                                         continuous_update=True),
         }
@@ -152,7 +153,7 @@ class TrainingExplorer:
 
 def readout(explorer):
     """The numbers under the picture: steps, loss and accuracy."""
-    return (f"step {explorer.steps_done:4d} of {MAX_STEPS}   lr {explorer.controls['lr'].value:.2f}   "
+    return (f"step {explorer.steps_done:4d} of {MAX_STEPS}   lr {explorer.controls['lr'].value:g}   "
             f"hidden {explorer.controls['hidden'].value:2d}   loss {explorer.losses[-1]:.4f}   "
             f"accuracy {accuracy(explorer.network, explorer.X, explorer.y):.1%}")
 
