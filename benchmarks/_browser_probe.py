@@ -136,7 +136,7 @@ def measure_control(page, widget_index, control_index, control, moves):
         position, last = page.evaluate(POSITION, box.element_handle())
         if (direction > 0 and position >= last - 1e-9) or (direction < 0 and position <= 1e-9):
             direction = -direction
-        if "options" in control:
+        if "options" in control and "Slider" not in control["type"]:  # a SelectionSlider moves by keys
             page.evaluate(CHOOSE, [selector, int(position) + direction])
         else:
             target.focus()

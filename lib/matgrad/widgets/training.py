@@ -21,7 +21,7 @@ import asyncio
 import numpy as np
 
 from matgrad import _validate
-from matgrad.course.capstone import accuracy, classifier, two_moons
+from matgrad.course.capstone import accuracy, classifier, train, two_moons
 from matgrad.losses import MSELoss
 from matgrad.widgets._canvas import BlitCanvas
 from matgrad.widgets.twin import StaticView, display_widget
@@ -97,7 +97,7 @@ class TrainingExplorer:
         self.widget.add_class("matgrad-widget")
         self._task = None
         self.reset()
-        self.controls["lr"].observe(lambda _: self._show(), names="value")
+        self.controls["lr"].observe(lambda _: self._show_readout(), names="value")  # used from the next step
         self.controls["hidden"].observe(lambda _: self.reset(), names="value")
         self.buttons["train"].on_click(lambda _: self.toggle())
         self.buttons["step"].on_click(lambda _: self.step())
@@ -143,27 +143,33 @@ class TrainingExplorer:
         self.buttons["train"].description = "train"
 
     def _show(self):
-        png = self.plot.draw(self.network, self.y, np.array(self.losses))
-        self.image.value = png
-        self.readout.value = f"<pre style='margin:0'>{readout(self)}</pre>"
+        self.image.value = self.plot.draw(self.network, self.y, np.array(self.losses))
+        self._show_readout()
+
+    def _show_readout(self):
+        lr, hidden = self.controls["lr"].value, self.controls["hidden"].value
+        text = _readout(self.steps_done, lr, hidden, self.losses[-1], accuracy(self.network, self.X, self.y))
+        self.readout.value = f"<pre style='margin:0'>{text}</pre>"
 
     def _ipython_display_(self):
         display_widget(self.widget, "The training explorer")
 
 
-def readout(explorer):
-    """The numbers under the picture: steps, loss and accuracy."""
-    return (f"step {explorer.steps_done:4d} of {MAX_STEPS}   lr {explorer.controls['lr'].value:g}   "
-            f"hidden {explorer.controls['hidden'].value:2d}   loss {explorer.losses[-1]:.4f}   "
-            f"accuracy {accuracy(explorer.network, explorer.X, explorer.y):.1%}")
+def _readout(steps, lr, hidden, loss, correct):
+    """The numbers under the picture: steps, learning rate, width, loss and accuracy."""
+    return (f"step {steps:4d} of {MAX_STEPS}   lr {lr:g}   hidden {hidden:2d}   loss {loss:.4f}   "
+            f"accuracy {correct:.1%}")
 
 
 def show_training(hidden=8, lr=2.0, steps=2000, seed=0):
-    """The explorer's static view: the boundary and loss after ``steps`` steps of training."""
+    """The explorer's static view: the boundary and the loss curve after ``steps`` steps of training
+    (what the explorer shows after pressing train until that step)."""
     from IPython.display import display
 
+    hidden = _validate.integer(hidden, "hidden", low=1, high=16)
+    lr = _validate.one_of(_validate.real(lr, "lr"), "lr", RATES)
     steps = _validate.integer(steps, "steps", low=0, high=MAX_STEPS)
-    explorer = TrainingExplorer(hidden, lr, frame=max(steps, 1), seed=seed)
-    if steps:
-        explorer.step()
-    display(StaticView(readout(explorer), pngs=(explorer.image.value,)))
+    X, y = two_moons(200, 0.15, _validate.integer(seed, "seed", low=0))
+    network, losses = train(classifier(hidden, seed=seed), X, y, lr, steps)
+    png = TrainingPlot(X).draw(network, y, losses)
+    display(StaticView(_readout(steps, lr, hidden, losses[-1], accuracy(network, X, y)), pngs=(png,)))
