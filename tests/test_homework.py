@@ -18,7 +18,7 @@ from matgrad import Identity, Linear, MSELoss, Network, numerical_gradient, rela
 from matgrad import course
 from matgrad.course import homework
 from matgrad.course.comparison import (
-    AGREES, CARRIED, ROUNDING, SLIP, VERDICTS, Comparison, agrees_to_written_decimals, comparison_table,
+    AGREES, NOTED, ROUNDING, SLIP, VERDICTS, Comparison, agrees_to_written_decimals, comparison_table,
     comparison_text,
 )  # fmt: skip
 from matgrad.course.handwritten import HANDWRITTEN, Handwritten
@@ -292,11 +292,12 @@ def test_transcription_of_the_results():
 
 def test_verdicts():
     rows = {row.key: row for row in comparison_table()}
-    counts = {v: sum(r.verdict == v for r in rows.values()) for v in (AGREES, ROUNDING, SLIP, CARRIED)}
-    assert counts == {AGREES: 73, ROUNDING: 16, SLIP: 4, CARRIED: 2}
+    counts = {v: sum(r.verdict == v for r in rows.values()) for v in (AGREES, ROUNDING, SLIP, NOTED)}
+    assert counts == {AGREES: 73, ROUNDING: 16, SLIP: 4, NOTED: 2}
     assert {k for k, r in rows.items() if r.verdict == SLIP} == {
         "r*h2_2[1]", "B2_2*h1_2[2]", "B2_2 (b line)[3]", "B1_1[1]"}  # fmt: skip
-    assert {k for k, r in rows.items() if r.verdict == CARRIED} == {"dL/dw1_11 (side note)", "dL/db1_1 (side note)"}
+    # the side notes say what the written vector computes to (보이는 것은 계산 ...), and it does
+    assert {k for k, r in rows.items() if r.verdict == NOTED} == {"dL/dw1_11 (side note)", "dL/db1_1 (side note)"}
     for key in ("dL/dw3_11", "dL/dw3_21", "new w3_11", "new w3_21"):
         assert rows[key].verdict == ROUNDING, key
     for key in ("dL/dw1_11", "dL/dw1_12", "dL/db1_1", "dL/db1_2", "dL/db2_2", "dL/db3_1", "new b3_1"):
@@ -308,7 +309,7 @@ def test_verdicts():
     assert rows["dL/dw1_11 (side note)"].replayed == pytest.approx(2 / 3 * (-0.28 + 0.03))
     assert rows["new w3_11"].replayed == pytest.approx(1 - 0.1 * 6.975)
     for row in rows.values():
-        if row.verdict in (SLIP, CARRIED):
+        if row.verdict in (SLIP, NOTED):
             assert row.note, f"{row.key} needs an explanation"
         assert math.isfinite(row.exact)
 
@@ -323,12 +324,12 @@ def test_agreement_is_to_the_written_decimals():
 
 def test_only_accepts_one_verdict_or_a_collection_of_them():
     everything = comparison_table()
-    for only in ("carried slip", {"carried slip"}, ["carried slip"], ("carried slip",), frozenset({"carried slip"})):
+    for only in ("author's note", {"author's note"}, ["author's note"], ("author's note",), frozenset({"author's note"})):
         lines = comparison_text(only=only).splitlines()[1:]
         assert [line.split()[0] for line in lines] == ["dL/dw1_11", "dL/db1_1"], only
-    slips = comparison_text(only=["slip", "carried slip"]).splitlines()[1:]
-    assert len(slips) == sum(row.verdict in ("slip", "carried slip") for row in everything) == 6
-    # a single verdict is not read as a set of characters: "slip" does not match "carried slip"
+    slips = comparison_text(only=["slip", "author's note"]).splitlines()[1:]
+    assert len(slips) == sum(row.verdict in ("slip", "author's note") for row in everything) == 6
+    # a single verdict is not read as a set of characters: "slip" matches only "slip"
     assert len(comparison_text(only="slip").splitlines()) == 1 + 4
     assert set(VERDICTS) == {row.verdict for row in everything}
     # a filter that keeps nothing, or no rows, is an answer, not an error: the header alone

@@ -13,10 +13,11 @@ and gets a verdict:
 ``rounding``
     it differs, but the replay gives it: the author computed correctly from
     intermediates rounded to two decimals;
-``carried slip``
-    the replay gives it, but one of its inputs is itself a slip;
+``author's note``
+    a side note in which the author says what a written input computes to
+    ("보이는 것은 계산 ...": "what is shown computes to ..."), and it does;
 ``slip``
-    neither: a copying or arithmetic slip (each one carries a note).
+    none of these: a copying or arithmetic slip (each one carries a note).
 
 >>> rows = comparison_table()
 >>> len(rows) == len(HANDWRITTEN)
@@ -24,7 +25,7 @@ True
 >>> [row.verdict for row in rows if row.key == "dL/dw3_11"]
 ['rounding']
 >>> sorted({row.verdict for row in rows})
-['agrees', 'carried slip', 'rounding', 'slip']
+["author's note", 'agrees', 'rounding', 'slip']
 """
 
 from typing import NamedTuple
@@ -36,12 +37,12 @@ from matgrad.course import homework
 from matgrad.course.handwritten import HANDWRITTEN, _checked_written
 
 __all__ = [
-    "AGREES", "ROUNDING", "CARRIED", "SLIP", "VERDICTS", "Comparison",
+    "AGREES", "ROUNDING", "NOTED", "SLIP", "VERDICTS", "Comparison",
     "agrees_to_written_decimals", "comparison_table", "comparison_text",
 ]  # fmt: skip
 
-AGREES, ROUNDING, CARRIED, SLIP = "agrees", "rounding", "carried slip", "slip"
-VERDICTS = (AGREES, ROUNDING, CARRIED, SLIP)
+AGREES, ROUNDING, NOTED, SLIP = "agrees", "rounding", "author's note", "slip"
+VERDICTS = (AGREES, ROUNDING, NOTED, SLIP)
 
 
 def _exact():
@@ -129,7 +130,7 @@ class Comparison(NamedTuple):
     written: str
     exact: float
     replayed: float | None  # None: read off a calculator, nothing to replay
-    verdict: str  # AGREES, ROUNDING, CARRIED or SLIP
+    verdict: str  # AGREES, ROUNDING, NOTED or SLIP
     note: str
 
 
@@ -158,18 +159,16 @@ def comparison_table():
     exact = _exact()
     rules = _replay_rules()
     written = {h.key: h.value for h in HANDWRITTEN}
-    verdicts, rows = {}, []
+    rows = []
     for h in HANDWRITTEN:
-        reads, formula = rules.get(h.key, ((), None))
+        _, formula = rules.get(h.key, ((), None))
         replayed = float(formula(written)) if formula else None
         if _agrees(h.written, exact[h.key]):
             verdict = AGREES
         elif replayed is not None and _agrees(h.written, replayed):
-            upstream_slip = any(verdicts.get(key) in (SLIP, CARRIED) for key in reads)
-            verdict = CARRIED if upstream_slip else ROUNDING
+            verdict = NOTED if h.key.endswith("(side note)") else ROUNDING
         else:
             verdict = SLIP
-        verdicts[h.key] = verdict
         rows.append(Comparison(h.key, h.line, h.written, exact[h.key], replayed, verdict, h.note))
     return rows
 
@@ -180,12 +179,12 @@ def comparison_text(rows=None, only=None):
     ``rows`` is a list of :class:`Comparison` rows (``None``: the whole of
     :func:`comparison_table`). ``only`` keeps the rows with the given
     verdicts: one verdict (``only="slip"``) or a collection of them
-    (``only={"slip", "carried slip"}``); each must be one of :data:`VERDICTS`.
+    (``only={"slip", "author's note"}``); each must be one of :data:`VERDICTS`.
     Text with a header line and one line per kept row.
 
     >>> print(comparison_text(only="slip").splitlines()[0])
     number                  written       exact    replayed  verdict
-    >>> len(comparison_text(only="carried slip").splitlines())
+    >>> len(comparison_text(only="author's note").splitlines())
     3
     """
     if rows is None:

@@ -128,19 +128,23 @@ HANDWRITTEN = tuple(
     + _per_sample("s1_2", "h^1_2 (1 - h^1_2)", ("0.20", "0.20", "0.05"))
     + _per_sample(
         "B1_1", "B(h^1_1) = (2/3)(...), j = 1", ("0.28", "0.09", "0.03"),
-        {1: "(1 x 0.49 + 2 x 0.33) x 0.20 = 0.23, not 0.28; the main results -0.13 and 0.23 "
-            "use 0.23, the side notes -0.17 and 0.27 use 0.28"},
+        {1: "(1 x 0.49 + 2 x 0.33) x 0.20 = 0.23, not 0.28; the results -0.13 and 0.23 use 0.23, "
+            "and the author's side notes say that the vector as written gives -0.17 and 0.27"},
     )
     + _per_sample("B1_2", "B(h^1_2) = (2/3)(...), j = 2", ("0.55", "0.18", "0.02"))
     + [Handwritten("dL/dw1_11", "(6) dL/dw^1_11", "-0.13",
                    "right, although the vector written above it (with 0.28) would give -0.17"),
        Handwritten("dL/dw1_11 (side note)", "(6) side note beside dL/dw^1_11", "-0.17",
-                   "(2/3)(-0.28 + 0.03) = -0.17: the written vector with its 0.28 slip"),
+                   "the author's note '보이는 것은 계산 -0.17' (what is shown computes to -0.17): the vector "
+                   "as written, with its 0.28, gives (2/3)(-0.28 + 0.03) = -0.17; the result -0.13 beside it "
+                   "is right"),
        Handwritten("dL/dw1_12", "(6) dL/dw^1_12", "-0.35"),
        Handwritten("dL/db1_1", "(6) dL/db^1_1", "0.23",
                    "right, although the vector written above it (with 0.28) would give 0.27"),
        Handwritten("dL/db1_1 (side note)", "(6) side note beside dL/db^1_1", "0.27",
-                   "(2/3)(0.28 + 0.09 + 0.03) = 0.27: the written vector with its 0.28 slip"),
+                   "the author's note '보이는 것은 계산 0.27' (what is shown computes to 0.27): the vector "
+                   "as written, with its 0.28, gives (2/3)(0.28 + 0.09 + 0.03) = 0.27; the result 0.23 beside "
+                   "it is right"),
        Handwritten("dL/db1_2", "(6) dL/db^1_2", "0.5")]
     + [Handwritten(f"-lr*dL/d{name}", f"(3) gradient descent: change of {name}", change)
        for name, (change, _) in _STEP_WRITTEN.items()]

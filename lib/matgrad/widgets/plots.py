@@ -4,9 +4,9 @@ Each plot owns one off-screen figure made at construction; ``draw(**values)``
 moves its artists to the slider values and returns the figure as PNG bytes
 (the panel puts them into an ``Image`` widget; the static twin displays them).
 
-* :class:`SigmoidPlot` -- s(z) and s'(z), and for each pre-activation n_k the
-  point (n_k, s(n_k)) with its tangent of slope s'(n_k) and the marker
-  (n_k, s'(n_k)) on the derivative curve.
+* :class:`SigmoidPlot` -- σ(z) and σ'(z), and for each pre-activation z_k the
+  point (z_k, σ(z_k)) with its tangent of slope σ'(z_k) and the marker
+  (z_k, σ'(z_k)) on the derivative curve.
 * :class:`GradientNormPlot` -- one bar per layer: the Frobenius norm of
   dLoss/dW_i, from a function the notebook gives.
 
@@ -45,11 +45,11 @@ def _names(names):
 
 
 class SigmoidPlot:
-    """s(z), s'(z) (drawn once) and, per pre-activation, a tangent on s and a marker on s'.
+    """σ(z), σ'(z) (drawn once) and, per pre-activation, a tangent on σ and a marker on σ'.
 
     ``names`` are the keywords of ``draw`` that hold n_1, n_2, ... The y-range
     is fixed (-0.2 to 1.2), the z-range is ``z_range``. Moving artists per
-    n_k: ``tangents[k]``, ``points[k]`` (on s), ``markers[k]`` (on s'); the
+    z_k: ``tangents[k]``, ``points[k]`` (on σ), ``markers[k]`` (on σ'); the
     legend (drawn once) names each n_k by its colour. The numbers belong in
     the panel's text, not on the picture (text is the slowest thing to draw).
 
@@ -68,8 +68,8 @@ class SigmoidPlot:
         self.ax = ax = self.figure.add_subplot()
         z = np.linspace(low, high, 401)
         s = sigmoid(z)
-        ax.plot(z, s, color="C0", label="s(z)")
-        ax.plot(z, s * (1 - s), color="C1", label="s'(z) = s(z)(1 - s(z))")
+        ax.plot(z, s, color="C0", label="σ(z)")
+        ax.plot(z, s * (1 - s), color="C1", label="σ'(z) = σ(z)(1 - σ(z))")
         ax.set_xlim(low, high)
         ax.set_ylim(-0.2, 1.2)
         ax.set_xlabel("z")
@@ -77,7 +77,7 @@ class SigmoidPlot:
         self.tangents, self.points, self.markers = [], [], []
         for k, name in enumerate(self.names):
             color = f"C{k + 2}"
-            ax.plot([], [], "o-", color=color, label=f"{name}: point and tangent on s, marker on s'")
+            ax.plot([], [], "o-", color=color, label=f"{name}: point and tangent on σ, marker on σ'")
             self.tangents += ax.plot([], [], color=color, lw=1.5, animated=True)
             self.points += ax.plot([], [], "o", color=color, animated=True)
             self.markers += ax.plot([], [], "s", color=color, animated=True)

@@ -15,7 +15,7 @@ lists them:
   node, as the homework writes it).
 * **edges** ``parent -> child``, each carrying its *local gradient*
   d child / d parent: ``w^l_ij`` on a Linear edge ``h^{l-1}_i -> z^l_j``,
-  ``s'(z^l_j)`` on an activation edge, ``dL/dŷ_j`` on an edge into ``L``.
+  ``σ'(z^l_j)`` on an activation edge, ``dL/dŷ_j`` on an edge into ``L``.
 
 Every value comes from the library itself (the network's forward pass, the
 activation's derivative, the loss's value and gradient).
@@ -64,7 +64,7 @@ class GraphNode(NamedTuple):
 
 class GraphEdge(NamedTuple):
     """``parent -> child`` with ``local`` = d child / d parent, named ``local_name``
-    (``"w²₁₂"``, ``"s'(z¹₁)"``, ``"dL/dŷ"``); ``kind`` is linear, activation or loss."""
+    (``"w²₁₂"``, ``"σ'(z¹₁)"``, ``"dL/dŷ"``); ``kind`` is linear, activation or loss."""
 
     parent: str
     child: str
@@ -121,7 +121,7 @@ def _checked(net, x, y, loss):
 
 
 def _numbers(net, x, y, loss):
-    """The trace of the forward pass, each layer's s'(z), dL/dŷ and L, all 1-D (one sample)."""
+    """The trace of the forward pass, each layer's σ'(z), dL/dŷ and L, all 1-D (one sample)."""
     as_batch = (lambda v: v[np.newaxis, :]) if net.convention == "row" else (lambda v: v[:, np.newaxis])
     yhat, trace = net._forward(as_batch(x))
     slopes = [act._derivative(seen.pre.ravel()) for (_, act), seen in zip(net.layers, trace)]
@@ -147,7 +147,7 @@ def computational_graph(net, x, y, loss):
     >>> net = Network([(Linear([[2.0]], [0.0]), Sigmoid())])
     >>> g = computational_graph(net, 0.0, 1.0, HalfSSELoss())
     >>> [(e.parent, e.child, e.local_name, e.local) for e in g.edges]
-    [('x1', 'z1_1', 'w¹₁₁', 2.0), ('z1_1', 'yhat1', "s'(z¹₁)", 0.25), ('yhat1', 'L', 'dL/dŷ', -0.5)]
+    [('x1', 'z1_1', 'w¹₁₁', 2.0), ('z1_1', 'yhat1', "σ'(z¹₁)", 0.25), ('yhat1', 'L', 'dL/dŷ', -0.5)]
     """
     x, y = _checked(net, x, y, loss)
     given = f"x = {_validate.shown(x.tolist())} and y = {_validate.shown(y.tolist())}"
@@ -180,7 +180,7 @@ def computational_graph(net, x, y, loss):
                   for i, p in enumerate(previous) for j, z in enumerate(z_keys)]  # fmt: skip
         if not merged:
             add_column(out_keys, out_names, seen.out.ravel())
-            f = "s" if isinstance(activation, Sigmoid) else "f"
+            f = "σ" if isinstance(activation, Sigmoid) else "f"
             edges += [GraphEdge(z, h, "activation", float(slope[j]), f"{f}'(z{sup(l)}{sub(j + 1)})")
                       for j, (z, h) in enumerate(zip(z_keys, out_keys))]  # fmt: skip
         previous = columns[-1]

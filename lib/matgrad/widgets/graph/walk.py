@@ -19,7 +19,7 @@ walks a node's last path also completes its gradient.
 >>> len(walk.steps), f"{walk.gradients['x1']:.4f}"
 (13, '2.6671')
 >>> print(walk_captions(walk)[4])
-Step 4 of 13: dL/dz²₁ = upstream dL/dh²₁ × local s'(z²₁) = 5.218 × 0.190 = 0.990
+Step 4 of 13: dL/dz²₁ = upstream dL/dh²₁ × local σ'(z²₁) = 5.218 × 0.190 = 0.990
 >>> print(walk_captions(walk)[7])
 Step 7 of 13: path 2 of 2 from h¹₁, via z²₂: downstream = upstream dL/dz²₂ × local w²₁₂ = 0.664 × 2.000 = 1.328; sum over paths: dL/dh¹₁ = 0.990 + 1.328 = 2.317
 """
