@@ -173,7 +173,7 @@ def test_forward_values_match_the_seed_rounding():
     np.testing.assert_array_equal(f["h1"].round(2), [[0.27, 0.27], [0.50, 0.73], [0.73, 0.95]])
     np.testing.assert_array_equal(f["h2"].round(2), [[0.75, 0.93], [0.94, 0.99], [0.97, 1.00]])
     np.testing.assert_array_equal(f["residual"].round(2), [2.61, 3.92, 4.97])
-    np.testing.assert_allclose(f["h1"], 1 / (1 + np.exp(-f["l1"])), rtol=1e-15)
+    np.testing.assert_allclose(f["h1"], 1 / (1 + np.exp(-f["z1"])), rtol=1e-15)
 
 
 @pytest.mark.parametrize("overrides", [{}, {"w2_21": -1.5, "b1_2": 0.25, "b3_1": -2.0}])
@@ -181,10 +181,10 @@ def test_forward_values_equal_a_plain_python_forward_pass(overrides):
     params = {**homework.DEFAULTS, **overrides}
     f = homework.forward_values(homework.network(**overrides))
     assert {key: f[key].shape for key in f} == {
-        "l1": (3, 2), "h1": (3, 2), "l2": (3, 2), "h2": (3, 2), "yhat": (3,), "residual": (3,)}  # fmt: skip
+        "z1": (3, 2), "h1": (3, 2), "z2": (3, 2), "h2": (3, 2), "yhat": (3,), "residual": (3,)}  # fmt: skip
     for k, (x, y) in enumerate(zip((-1.0, 0.0, 1.0), (1.0, 0.0, -1.0))):
         l1, h1, l2, h2, yhat = hand_forward(params, x)
-        hand = {"l1": l1, "h1": h1, "l2": l2, "h2": h2, "yhat": [yhat], "residual": [yhat - y]}
+        hand = {"z1": l1, "h1": h1, "z2": l2, "h2": h2, "yhat": [yhat], "residual": [yhat - y]}
         for key, values in hand.items():
             for got, expected in zip(np.atleast_1d(f[key][k]), values, strict=True):
                 assert abs(got - expected.value) <= 1e-13 * expected.size, (key, k, got, expected.value)

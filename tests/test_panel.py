@@ -61,14 +61,14 @@ def test_the_text_does_not_depend_on_numpy_print_options():
 
 
 def test_a_plot_is_redrawn_on_its_one_figure():
-    plot = SigmoidPlot()
+    plot = SigmoidPlot(names=("n1", "n2", "n3"))
     panel = SliderPanel(sigmoid_readout, plot=plot, n1=(-8, 8, 0.1), n2=(-8, 8, 0.1), n3=(-8, 8, 0.1))
     figure, lines = plot.figure, len(plot.ax.lines)
     first = panel.image.value
-    assert first == SigmoidPlot().draw(n1=-2.0, n2=0.0, n3=3.0)  # the default picture
+    assert first == SigmoidPlot(names=("n1", "n2", "n3")).draw(n1=-2.0, n2=0.0, n3=3.0)  # the default picture
     panel.controls["n2"].value = 1.0
     assert panel.image.value != first
-    assert panel.image.value == SigmoidPlot().draw(n1=-2.0, n2=1.0, n3=3.0)
+    assert panel.image.value == SigmoidPlot(names=("n1", "n2", "n3")).draw(n1=-2.0, n2=1.0, n3=3.0)
     assert plot.figure is figure and len(plot.ax.lines) == lines
     assert plot.points[1].get_xdata()[0] == 1.0
 

@@ -21,10 +21,10 @@ def pixels(png):
 
 @settings(max_examples=30, deadline=None)
 @given(finite_z, finite_z, finite_z)
-def test_each_pre_activation_gets_a_point_on_s_its_tangent_and_a_marker_on_s_prime(n1, n2, n3):
+def test_each_pre_activation_gets_a_point_on_sigma_its_tangent_and_a_marker_on_sigma_prime(z1, z2, z3):
     plot = SigmoidPlot()
-    plot.draw(n1=n1, n2=n2, n3=n3)
-    for k, n in enumerate((n1, n2, n3)):
+    plot.draw(z1=z1, z2=z2, z3=z3)
+    for k, n in enumerate((z1, z2, z3)):
         s = float(sigmoid(np.array([n]))[0])
         (px,), (py,) = plot.points[k].get_data()
         assert (px, py) == (n, pytest.approx(s, rel=1e-12))
@@ -48,12 +48,12 @@ def test_the_tangent_slope_is_the_curve_slope():
 def test_sigmoid_updates_reuse_the_figure_and_keep_the_ranges():
     plot = SigmoidPlot()
     figure, artists = plot.figure, len(plot.ax.get_children())
-    first = plot.draw(n1=-2.0, n2=0.0, n3=3.0)
-    second = plot.draw(n1=-1.0, n2=0.5, n3=7.5)
+    first = plot.draw(z1=-2.0, z2=0.0, z3=3.0)
+    second = plot.draw(z1=-1.0, z2=0.5, z3=7.5)
     assert first != second and pixels(first) == pixels(second) == (480, 240)
     assert plot.figure is figure and len(plot.ax.get_children()) == artists
     assert plot.ax.get_ylim() == (-0.2, 1.2) and plot.ax.get_xlim() == (-8.0, 8.0)
-    assert plot.draw(n1=-2.0, n2=0.0, n3=3.0) == first  # the same values give the same picture
+    assert plot.draw(z1=-2.0, z2=0.0, z3=3.0) == first  # the same values give the same picture
 
 
 def layer_gradients(a=1.0, b=1.0):

@@ -17,8 +17,8 @@ def numerical_gradient(f, x, eps=1e-6):
     ``x`` is a number or an array (1-D or 2-D); the result has its shape, with
     entry [i] = (f(x + h_i e_i) - f(x - h_i e_i)) / (2 h_i). The step is
     relative to the size of the entry, ``h_i = eps * max(1, |x_i|)``, so it
-    works for x of any scale; the estimate's error is about eps^2 times the
-    third derivative plus round-off of about ulp(f) / h_i.
+    works for x of any scale; the estimate's error is about h_i^2 |f'''| / 6 plus
+    round-off of up to about ulp(f) / h_i.
 
     ``f`` gets a copy of ``x`` (``x`` itself is never modified) and must
     return a finite real number (a float, an int, or a one-entry array).

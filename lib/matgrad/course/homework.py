@@ -193,9 +193,10 @@ def updated_by_name(net, lr=None):
 
 
 def forward_values(net):
-    """Every intermediate of the forward pass on ``X``, named as in the worked homework.
+    """Every intermediate of the forward pass on ``X``, in the course's letters (the worked
+    homework writes l for the pre-activations z).
 
-    ``l1``, ``h1``, ``l2``, ``h2`` have shape (3, 2) (one row per sample);
+    ``z1``, ``h1``, ``z2``, ``h2`` have shape (3, 2) (one row per sample);
     ``yhat`` and ``residual`` (= yhat - y) have shape (3,). New arrays on every call.
 
     >>> forward_values(network())["residual"].round(2)
@@ -203,7 +204,7 @@ def forward_values(net):
     """
     yhat, (first, second, _) = _checked(net)._forward(X)
     return {
-        "l1": first.pre, "h1": first.out, "l2": second.pre, "h2": second.out,
+        "z1": first.pre, "h1": first.out, "z2": second.pre, "h2": second.out,
         "yhat": yhat[:, 0], "residual": yhat[:, 0] - Y[:, 0],
     }  # fmt: skip
 

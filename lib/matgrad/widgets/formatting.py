@@ -31,7 +31,7 @@ _PINNED = {
 
 def _text(array, decimals):
     with np.printoptions(precision=decimals, **_PINNED):
-        return str(array)
+        return str(array + 0.0)  # + 0.0 turns -0.0 (a zero times a negative number) into 0.0
 
 
 def format_matrix(A, decimals=4):

@@ -11,7 +11,7 @@ moves its artists to the slider values and returns the figure as PNG bytes
   dLoss/dW_i, from a function the notebook gives.
 
 >>> plot = SigmoidPlot()
->>> plot.draw(n1=-2.0, n2=0.0, n3=3.0)[:8] == PNG_SIGNATURE
+>>> plot.draw(z1=-2.0, z2=0.0, z3=3.0)[:8] == PNG_SIGNATURE
 True
 >>> [round(float(y), 4) for y in plot.points[2].get_ydata()]   # s(3)
 [0.9526]
@@ -59,7 +59,7 @@ class SigmoidPlot:
     (array([-1.5,  1.5]), array([0.125, 0.875]))
     """
 
-    def __init__(self, names=("n1", "n2", "n3"), z_range=(-8.0, 8.0)):
+    def __init__(self, names=("z1", "z2", "z3"), z_range=(-8.0, 8.0)):
         self.names = _names(names)
         low, high = _range(z_range)
         self.canvas = BlitCanvas((6.0, 3.0), dpi=80)
