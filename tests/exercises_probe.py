@@ -6,8 +6,8 @@ the diagnoses that would be true of it (``expect``: mistake ids; a pair is
 ``"a+b"``, in any order). The list comes from how students get backprop
 wrong: transposes and a forgotten ``.T``, signs, the 2 and the 1/N of a
 mean squared error, a mean where a sum belongs, one sample only (``=`` for
-``+=``, ``X[0]``), an off-by-one loop, a path left out, s' forgotten, taken
-at the output, or replaced by s or by z(1 - z), a dot product for ``*``,
+``+=``, ``X[0]``), an off-by-one loop, a path left out, σ' forgotten, taken
+at the output, or replaced by σ or by z(1 - z), a dot product for ``*``,
 the forward value handed in, gradient-descent variants, a function that
 only works for one sample or for the example call, returned values or
 arguments in another order, plain slips in one entry or one row. Some have
@@ -28,7 +28,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from matgrad import sigmoid as s
+from matgrad import sigmoid
 from matgrad.course.exercises import EXERCISES, check
 
 SEEDS = (None, 0, 1, 2)
@@ -188,116 +188,118 @@ PROBE = [
     Wrong("03.4", "X @ dL_dY for dL_dW", lambda g: lambda X, W, d: (d @ W.T, X @ d), ("transposed_operand@dL_dW",)),
     Wrong("03.4", "a loop from 1", lambda g: lambda X, W, d: (d @ W.T, X[1:].T @ d[1:]), ("skipped_first_sample",)),
     # ---------------------------------------------------------------- notebook 04
-    # 04.1: s'(z)
-    Wrong("04.1", "s(z) itself", lambda g: s(g.z), ("sigmoid_for_slope",)),
+    # 04.1: σ'(z)
+    Wrong("04.1", "σ(z) itself", lambda g: sigmoid(g.z), ("sigmoid_for_slope",)),
     Wrong("04.1", "z(1 - z)", lambda g: g.z * (1 - g.z), ("pre_activation_in_slope",)),
-    Wrong("04.1", "the sigmoid applied twice", lambda g: _slope(s(s(g.z))), ("derivative_at_wrong_point",)),
+    Wrong("04.1", "the sigmoid applied twice", lambda g: _slope(sigmoid(sigmoid(g.z))), ("derivative_at_wrong_point",)),
     Wrong("04.1", "e^-z/(1 + e^-z), the square forgotten", lambda g: np.exp(-g.z) / (1 + np.exp(-g.z)), ("missing_square",)),
     Wrong("04.1", "the chain rule's sign", lambda g: -np.exp(-g.z) / (1 + np.exp(-g.z)) ** 2, ("sign",)),
-    Wrong("04.1", "h(1 + h)", lambda g: s(g.z) * (1 + s(g.z)), ("slope_sign_inside",)),
-    Wrong("04.1", "h squared", lambda g: s(g.z) ** 2, ()),
-    Wrong("04.1", "an arithmetic slip", lambda g: _bump(_slope(s(g.z)), 0, 0.5), ("one_entry_wrong",)),
+    Wrong("04.1", "h(1 + h)", lambda g: sigmoid(g.z) * (1 + sigmoid(g.z)), ("slope_sign_inside",)),
+    Wrong("04.1", "h squared", lambda g: sigmoid(g.z) ** 2, ()),
+    Wrong("04.1", "an arithmetic slip", lambda g: _bump(_slope(sigmoid(g.z)), 0, 0.5), ("one_entry_wrong",)),
     Wrong("04.1", "e^-z alone", lambda g: np.exp(-g.z), ()),
-    # 04.2: the shape of dL/dN, (B, h)
-    Wrong("04.2", "transposed", lambda g: (g.h, g.B), ("transposed",)),
-    Wrong("04.2", "one sample's Jacobian", lambda g: (g.h, g.h), ("shape_of_jacobian",)),
-    Wrong("04.2", "one sample's row", lambda g: (1, g.h), ("one_sample_only",)),
-    Wrong("04.2", "one sample's vector", lambda g: (g.h,), ("one_sample_vector",)),
-    Wrong("04.2", "the whole batch's Jacobian", lambda g: (g.B * g.h, g.B * g.h), ("full_jacobian",)),
-    Wrong("04.2", "one number per sample", lambda g: (g.B,), ("one_per_sample",)),
-    Wrong("04.2", "one number per sample, as a column", lambda g: (g.B, 1), ("one_per_sample_column",)),
-    Wrong("04.2", "a Jacobian per sample", lambda g: (g.B, g.h, g.h), ("jacobian_per_sample",)),
-    # 04.3: dL/dz = dL/dh * s'(z)
+    # 04.2: the shape of dL/dZ, (N, n_out)
+    Wrong("04.2", "transposed", lambda g: (g.n_out, g.N), ("transposed",)),
+    Wrong("04.2", "one sample's Jacobian", lambda g: (g.n_out, g.n_out), ("shape_of_jacobian",)),
+    Wrong("04.2", "one sample's row", lambda g: (1, g.n_out), ("one_sample_only",)),
+    Wrong("04.2", "one sample's vector", lambda g: (g.n_out,), ("one_sample_vector",)),
+    Wrong("04.2", "the whole batch's Jacobian", lambda g: (g.N * g.n_out, g.N * g.n_out), ("full_jacobian",)),
+    Wrong("04.2", "one number per sample", lambda g: (g.N,), ("one_per_sample",)),
+    Wrong("04.2", "one number per sample, as a column", lambda g: (g.N, 1), ("one_per_sample_column",)),
+    Wrong("04.2", "a Jacobian per sample", lambda g: (g.N, g.n_out, g.n_out), ("jacobian_per_sample",)),
+    # 04.3: dL/dz = dL/dh * σ'(z)
     Wrong("04.3", "dL/dh unchanged", lambda g: np.array(g.dL_dh), ("missing_activation_derivative", "given_value")),
-    Wrong("04.3", "s' at h", lambda g: g.dL_dh * _slope(s(g.h)), ("derivative_at_wrong_point",)),
+    Wrong("04.3", "σ' at h", lambda g: g.dL_dh * _slope(sigmoid(g.h)), ("derivative_at_wrong_point",)),
     Wrong("04.3", "a dot product", lambda g: g.dL_dh @ _slope(g.h), ("dot_instead_of_elementwise",)),
     Wrong("04.3", "z(1 - z)", lambda g: g.dL_dh * g.z * (1 - g.z), ("pre_activation_in_slope",)),
     Wrong("04.3", "dL/dh * h", lambda g: g.dL_dh * g.h, ("sigmoid_for_slope",)),
     Wrong("04.3", "the diagonal Jacobian times dL/dh", lambda g: np.diag(_slope(g.h)) * g.dL_dh, ("diagonal_matrix",)),
-    Wrong("04.3", "the Jacobian diag(s') itself", lambda g: np.diag(_slope(g.h)), ("diagonal_matrix",)),
+    Wrong("04.3", "the Jacobian diag(σ') itself", lambda g: np.diag(_slope(g.h)), ("diagonal_matrix",)),
     Wrong("04.3", "a minus sign", lambda g: -g.dL_dh * _slope(g.h), ("sign",)),
     Wrong("04.3", "dL/dh * (1 - h)", lambda g: g.dL_dh * (1 - g.h), ("missing_square",)),
     Wrong("04.3", "dL/dh divided by the slope", lambda g: g.dL_dh / _slope(g.h), ()),
     # 04.4: backward(z, dL_dh)
     Wrong("04.4", "dL_dh unchanged", lambda g: lambda z, d: d, ("missing_activation_derivative",)),
     Wrong("04.4", "z(1 - z)", lambda g: lambda z, d: d * z * (1 - z), ("pre_activation_in_slope",)),
-    Wrong("04.4", "a dot product", lambda g: lambda z, d: d @ _slope(s(z)), ("dot_instead_of_elementwise",)),
-    Wrong("04.4", "dL_dh * h", lambda g: lambda z, d: d * s(z), ("sigmoid_for_slope",)),
-    Wrong("04.4", "a minus sign", lambda g: lambda z, d: -d * _slope(s(z)), ("sign",)),
-    Wrong("04.4", "the sigmoid applied twice", lambda g: lambda z, d: d * _slope(s(s(z))), ("derivative_at_wrong_point",)),
+    Wrong("04.4", "a dot product", lambda g: lambda z, d: d @ _slope(sigmoid(z)), ("dot_instead_of_elementwise",)),
+    Wrong("04.4", "dL_dh * h", lambda g: lambda z, d: d * sigmoid(z), ("sigmoid_for_slope",)),
+    Wrong("04.4", "a minus sign", lambda g: lambda z, d: -d * _slope(sigmoid(z)), ("sign",)),
+    Wrong("04.4", "the sigmoid applied twice", lambda g: lambda z, d: d * _slope(sigmoid(sigmoid(z))), ("derivative_at_wrong_point",)),
     Wrong("04.4", "a loop with float() (one sample only)",
-          lambda g: lambda z, d: np.array([d[i] * float(_slope(s(z[i]))) for i in range(len(z))]), ("fails_for_batch",)),
-    Wrong("04.4", "the example's z, from the notebook", lambda g: lambda z, d: d * _slope(s(g.z)), ("right_for_example_only",)),
-    Wrong("04.4", "the arguments in another order", lambda g: lambda d, z: d * _slope(s(z)), ("argument_order",)),
-    Wrong("04.4", "h(1 + h)", lambda g: lambda z, d: d * s(z) * (1 + s(z)), ("slope_sign_inside",)),
+          lambda g: lambda z, d: np.array([d[i] * float(_slope(sigmoid(z[i]))) for i in range(len(z))]), ("fails_for_batch",)),
+    Wrong("04.4", "the example's z, from the notebook", lambda g: lambda z, d: d * _slope(sigmoid(g.z)), ("right_for_example_only",)),
+    Wrong("04.4", "the arguments in another order", lambda g: lambda d, z: d * _slope(sigmoid(z)), ("argument_order",)),
+    Wrong("04.4", "h(1 + h)", lambda g: lambda z, d: d * sigmoid(z) * (1 + sigmoid(z)), ("slope_sign_inside",)),
     # ---------------------------------------------------------------- notebook 05
-    # 05.1: dLoss/dO = O - t
-    Wrong("05.1", "t - O", lambda g: g.t - g.O, ("sign",)),
-    Wrong("05.1", "2(O - t)", lambda g: 2 * (g.O - g.t), ("missing_half",)),
-    Wrong("05.1", "delta, with the sigmoid's slope", lambda g: (g.O - g.t) * _slope(g.O), ("extra_activation_derivative",)),
-    Wrong("05.1", "summed", lambda g: np.sum(g.O - g.t), ("summed_too_early",)),
-    Wrong("05.1", "the loss terms", lambda g: 0.5 * (g.t - g.O) ** 2, ("loss_instead_of_gradient",)),
-    Wrong("05.1", "a column", lambda g: (g.O - g.t).T, ("transposed",)),
-    Wrong("05.1", "2(t - O)", lambda g: 2 * (g.t - g.O), ("missing_half+sign",)),
-    Wrong("05.1", "the loss itself", lambda g: np.sum(0.5 * (g.t - g.O) ** 2), ("loss_instead_of_gradient+summed_too_early",)),
-    Wrong("05.1", "a mean over the outputs", lambda g: (g.O - g.t) / g.O.size, ("constant_factor",)),
-    Wrong("05.1", "the slope only", lambda g: _slope(g.O), ()),
-    # 05.2: dLoss/dW_2 = O_1^T delta_2
-    Wrong("05.2", "delta_2^T O_1", lambda g: _delta2(g).T @ g.O_1, ("transposed",)),
-    Wrong("05.2", "no s'", lambda g: g.O_1.T @ (s(g.O_1 @ g.W_2) - g.t), ("missing_activation_derivative",)),
-    Wrong("05.2", "s' at O_2", lambda g: g.O_1.T @ ((s(g.O_1 @ g.W_2) - g.t) * _slope(s(s(g.O_1 @ g.W_2)))), ("derivative_at_wrong_point",)),
-    Wrong("05.2", "t - O_2", lambda g: -(g.O_1.T @ _delta2(g)), ("sign",)),
-    Wrong("05.2", "without the 1/2", lambda g: 2 * (g.O_1.T @ _delta2(g)), ("missing_half",)),
-    Wrong("05.2", "N_2(1 - N_2)", lambda g: g.O_1.T @ ((s(g.O_1 @ g.W_2) - g.t) * _slope(g.O_1 @ g.W_2)), ("pre_activation_in_slope",)),
-    Wrong("05.2", "no sigmoid in the forward pass", lambda g: g.O_1.T @ ((g.O_1 @ g.W_2 - g.t) * _slope(g.O_1 @ g.W_2)),
-          ("forward_without_sigmoid",)),
-    Wrong("05.2", "O_2 for the slope", lambda g: g.O_1.T @ ((s(g.O_1 @ g.W_2) - g.t) * s(g.O_1 @ g.W_2)), ("sigmoid_for_slope",)),
-    Wrong("05.2", "W_2 in place of O_1", lambda g: g.W_2 * _delta2(g), ("weights_instead_of_input",)),
-    Wrong("05.2", "dLoss/dO_1 instead", lambda g: _delta2(g) @ g.W_2.T, ("input_gradient_instead",)),
-    Wrong("05.2", "transposed, with t - O_2", lambda g: -(_delta2(g).T @ g.O_1), ("transposed+sign",)),
-    # 05.3: delta_1 = (delta_2 W_2^T) * s'(N_1)
-    Wrong("05.3", "no s'", lambda g: g.delta_2 @ g.W_2.T, ("missing_activation_derivative",)),
-    Wrong("05.3", "s' at O_1", lambda g: (g.delta_2 @ g.W_2.T) * _slope(s(g.O_1)), ("derivative_at_wrong_point",)),
-    Wrong("05.3", "only the path through N_21", lambda g: (g.delta_2[:, :1] @ g.W_2[:, :1].T) * _slope(g.O_1), ("missing_path",)),
-    Wrong("05.3", "N_1(1 - N_1)", lambda g: (g.delta_2 @ g.W_2.T) * g.N_1 * (1 - g.N_1), ("pre_activation_in_slope",)),
-    Wrong("05.3", "a dot product", lambda g: np.sum((g.delta_2 @ g.W_2.T) * _slope(g.O_1)), ("dot_instead_of_elementwise",)),
-    Wrong("05.3", "a column", lambda g: ((g.delta_2 @ g.W_2.T) * _slope(g.O_1)).T, ("transposed",)),
-    Wrong("05.3", "O_1 for the slope", lambda g: (g.delta_2 @ g.W_2.T) * g.O_1, ("sigmoid_for_slope",)),
-    Wrong("05.3", "a minus sign", lambda g: -(g.delta_2 @ g.W_2.T) * _slope(g.O_1), ("sign",)),
-    Wrong("05.3", "no s', and one path", lambda g: g.delta_2[:, :1] @ g.W_2[:, :1].T, ("missing_path+missing_activation_derivative",)),
-    Wrong("05.3", "an arithmetic slip", lambda g: _bump((g.delta_2 @ g.W_2.T) * _slope(g.O_1), 0, 0.3), ("one_entry_wrong",)),
-    # 05.4: dN_2/dN_1 = W_2^T diag(s'(N_1))
-    Wrong("05.4", "diag(s') W_2^T", lambda g: np.diag(_slope(g.O_1[0])) @ g.W_2.T, ("wrong_order",)),
-    Wrong("05.4", "W_2 diag(s')", lambda g: g.W_2 @ np.diag(_slope(g.O_1[0])), ("transposed_operand",)),
-    Wrong("05.4", "W_2^T alone", lambda g: np.array(g.W_2.T), ("missing_activation_derivative",)),
-    Wrong("05.4", "diag(s') W_2", lambda g: np.diag(_slope(g.O_1[0])) @ g.W_2, ("transposed",)),
-    Wrong("05.4", "s' at O_1", lambda g: g.W_2.T @ np.diag(_slope(s(g.O_1[0]))), ("derivative_at_wrong_point",)),
-    Wrong("05.4", "N_1(1 - N_1)", lambda g: g.W_2.T @ np.diag(g.N_1[0] * (1 - g.N_1[0])), ("pre_activation_in_slope",)),
-    Wrong("05.4", "diag(O_1)", lambda g: g.W_2.T @ np.diag(g.O_1[0]), ("sigmoid_for_slope",)),
-    Wrong("05.4", "W_2^T * diag(s'), entry by entry", lambda g: g.W_2.T * np.diag(_slope(g.O_1[0])), ("missing_sum",)),
-    Wrong("05.4", "W_2 alone", lambda g: np.array(g.W_2),
-          ("given_value", "missing_activation_derivative+transposed", "missing_activation_derivative+transposed_operand")),
-    Wrong("05.4", "a minus sign", lambda g: -(g.W_2.T @ np.diag(_slope(g.O_1[0]))), ("sign",)),
-    # 05.5: layer_backward(O_prev, W, dLoss_dO) -> dLoss_dW, dLoss_dO_prev
-    Wrong("05.5", "no s'", lambda g: lambda P, W, d: (P.T @ d, d @ W.T), ("missing_activation_derivative",)),
-    Wrong("05.5", "s' at O", lambda g: lambda P, W, d: (P.T @ (d * _slope(s(s(P @ W)))), (d * _slope(s(s(P @ W)))) @ W.T),
+    # 05.1: dL/dh = h - y
+    Wrong("05.1", "y - h", lambda g: g.y - g.h, ("sign",)),
+    Wrong("05.1", "2(h - y)", lambda g: 2 * (g.h - g.y), ("missing_half",)),
+    Wrong("05.1", "dL/dz, with the sigmoid's slope", lambda g: (g.h - g.y) * _slope(g.h), ("extra_activation_derivative",)),
+    Wrong("05.1", "summed", lambda g: np.sum(g.h - g.y), ("summed_too_early",)),
+    Wrong("05.1", "the loss terms", lambda g: 0.5 * (g.y - g.h) ** 2, ("loss_instead_of_gradient",)),
+    Wrong("05.1", "a column", lambda g: (g.h - g.y).T, ("transposed",)),
+    Wrong("05.1", "2(y - h)", lambda g: 2 * (g.y - g.h), ("missing_half+sign",)),
+    Wrong("05.1", "the loss itself", lambda g: np.sum(0.5 * (g.y - g.h) ** 2), ("loss_instead_of_gradient+summed_too_early",)),
+    Wrong("05.1", "a mean over the outputs", lambda g: (g.h - g.y) / g.h.size, ("constant_factor",)),
+    Wrong("05.1", "the slope only", lambda g: _slope(g.h), ()),
+    # 05.2: dL/dW2 = h1^T dL/dz2
+    Wrong("05.2", "dL/dz2^T h1", lambda g: _dL_dz2(g).T @ g.h1, ("transposed",)),
+    Wrong("05.2", "no σ'", lambda g: g.h1.T @ (sigmoid(g.h1 @ g.W2) - g.y), ("missing_activation_derivative",)),
+    Wrong("05.2", "σ' at h2", lambda g: g.h1.T @ ((sigmoid(g.h1 @ g.W2) - g.y) * _slope(sigmoid(sigmoid(g.h1 @ g.W2)))),
           ("derivative_at_wrong_point",)),
-    Wrong("05.5", "dLoss_dW transposed", lambda g: lambda P, W, d: ((d * _slope(s(P @ W))).T @ P, (d * _slope(s(P @ W))) @ W.T),
-          ("transposed@dLoss_dW",)),
-    Wrong("05.5", "delta @ W", lambda g: lambda P, W, d: (P.T @ (d * _slope(s(P @ W))), (d * _slope(s(P @ W))) @ W),
+    Wrong("05.2", "y - h2", lambda g: -(g.h1.T @ _dL_dz2(g)), ("sign",)),
+    Wrong("05.2", "without the 1/2", lambda g: 2 * (g.h1.T @ _dL_dz2(g)), ("missing_half",)),
+    Wrong("05.2", "z2(1 - z2)", lambda g: g.h1.T @ ((sigmoid(g.h1 @ g.W2) - g.y) * _slope(g.h1 @ g.W2)), ("pre_activation_in_slope",)),
+    Wrong("05.2", "no sigmoid in the forward pass", lambda g: g.h1.T @ ((g.h1 @ g.W2 - g.y) * _slope(g.h1 @ g.W2)),
+          ("forward_without_sigmoid",)),
+    Wrong("05.2", "h2 for the slope", lambda g: g.h1.T @ ((sigmoid(g.h1 @ g.W2) - g.y) * sigmoid(g.h1 @ g.W2)), ("sigmoid_for_slope",)),
+    Wrong("05.2", "W2 in place of h1", lambda g: g.W2 * _dL_dz2(g), ("weights_instead_of_input",)),
+    Wrong("05.2", "dL/dh1 instead", lambda g: _dL_dz2(g) @ g.W2.T, ("input_gradient_instead",)),
+    Wrong("05.2", "transposed, with y - h2", lambda g: -(_dL_dz2(g).T @ g.h1), ("transposed+sign",)),
+    # 05.3: dL/dz1 = (dL/dz2 W2^T) * σ'(z1)
+    Wrong("05.3", "no σ'", lambda g: g.dL_dz2 @ g.W2.T, ("missing_activation_derivative",)),
+    Wrong("05.3", "σ' at h1", lambda g: (g.dL_dz2 @ g.W2.T) * _slope(sigmoid(g.h1)), ("derivative_at_wrong_point",)),
+    Wrong("05.3", "only the path through z2_1", lambda g: (g.dL_dz2[:, :1] @ g.W2[:, :1].T) * _slope(g.h1), ("missing_path",)),
+    Wrong("05.3", "z1(1 - z1)", lambda g: (g.dL_dz2 @ g.W2.T) * g.z1 * (1 - g.z1), ("pre_activation_in_slope",)),
+    Wrong("05.3", "a dot product", lambda g: np.sum((g.dL_dz2 @ g.W2.T) * _slope(g.h1)), ("dot_instead_of_elementwise",)),
+    Wrong("05.3", "a column", lambda g: ((g.dL_dz2 @ g.W2.T) * _slope(g.h1)).T, ("transposed",)),
+    Wrong("05.3", "h1 for the slope", lambda g: (g.dL_dz2 @ g.W2.T) * g.h1, ("sigmoid_for_slope",)),
+    Wrong("05.3", "a minus sign", lambda g: -(g.dL_dz2 @ g.W2.T) * _slope(g.h1), ("sign",)),
+    Wrong("05.3", "no σ', and one path", lambda g: g.dL_dz2[:, :1] @ g.W2[:, :1].T, ("missing_path+missing_activation_derivative",)),
+    Wrong("05.3", "an arithmetic slip", lambda g: _bump((g.dL_dz2 @ g.W2.T) * _slope(g.h1), 0, 0.3), ("one_entry_wrong",)),
+    # 05.4: dz2/dz1 = W2^T diag(σ'(z1))
+    Wrong("05.4", "diag(σ') W2^T", lambda g: np.diag(_slope(g.h1[0])) @ g.W2.T, ("wrong_order",)),
+    Wrong("05.4", "W2 diag(σ')", lambda g: g.W2 @ np.diag(_slope(g.h1[0])), ("transposed_operand",)),
+    Wrong("05.4", "W2^T alone", lambda g: np.array(g.W2.T), ("missing_activation_derivative",)),
+    Wrong("05.4", "diag(σ') W2", lambda g: np.diag(_slope(g.h1[0])) @ g.W2, ("transposed",)),
+    Wrong("05.4", "σ' at h1", lambda g: g.W2.T @ np.diag(_slope(sigmoid(g.h1[0]))), ("derivative_at_wrong_point",)),
+    Wrong("05.4", "z1(1 - z1)", lambda g: g.W2.T @ np.diag(g.z1[0] * (1 - g.z1[0])), ("pre_activation_in_slope",)),
+    Wrong("05.4", "diag(h1)", lambda g: g.W2.T @ np.diag(g.h1[0]), ("sigmoid_for_slope",)),
+    Wrong("05.4", "W2^T * diag(σ'), entry by entry", lambda g: g.W2.T * np.diag(_slope(g.h1[0])), ("missing_sum",)),
+    Wrong("05.4", "W2 alone", lambda g: np.array(g.W2),
+          ("given_value", "missing_activation_derivative+transposed", "missing_activation_derivative+transposed_operand")),
+    Wrong("05.4", "a minus sign", lambda g: -(g.W2.T @ np.diag(_slope(g.h1[0]))), ("sign",)),
+    # 05.5: layer_backward(h_prev, W, dL_dh) -> dL_dW, dL_dh_prev
+    Wrong("05.5", "no σ'", lambda g: lambda P, W, d: (P.T @ d, d @ W.T), ("missing_activation_derivative",)),
+    Wrong("05.5", "σ' at h", lambda g: lambda P, W, d: (P.T @ (d * _slope(sigmoid(sigmoid(P @ W)))), (d * _slope(sigmoid(sigmoid(P @ W)))) @ W.T),
+          ("derivative_at_wrong_point",)),
+    Wrong("05.5", "dL_dW transposed", lambda g: lambda P, W, d: ((d * _slope(sigmoid(P @ W))).T @ P, (d * _slope(sigmoid(P @ W))) @ W.T),
+          ("transposed@dL_dW",)),
+    Wrong("05.5", "dL_dz @ W", lambda g: lambda P, W, d: (P.T @ (d * _slope(sigmoid(P @ W))), (d * _slope(sigmoid(P @ W))) @ W),
           ("transposed_operand",)),
-    Wrong("05.5", "the mean over the batch", lambda g: lambda P, W, d: (P.T @ (d * _slope(s(P @ W))) / len(P), (d * _slope(s(P @ W))) @ W.T),
+    Wrong("05.5", "the mean over the batch", lambda g: lambda P, W, d: (P.T @ (d * _slope(sigmoid(P @ W))) / len(P), (d * _slope(sigmoid(P @ W))) @ W.T),
           ("mean_instead_of_sum",)),
-    Wrong("05.5", "N(1 - N)", lambda g: lambda P, W, d: (P.T @ (d * _slope(P @ W)), (d * _slope(P @ W)) @ W.T), ("pre_activation_in_slope",)),
-    Wrong("05.5", "dLoss_dO where delta belongs, below", lambda g: lambda P, W, d: (P.T @ (d * _slope(s(P @ W))), d @ W.T),
+    Wrong("05.5", "z(1 - z)", lambda g: lambda P, W, d: (P.T @ (d * _slope(P @ W)), (d * _slope(P @ W)) @ W.T),
+          ("pre_activation_in_slope",)),
+    Wrong("05.5", "dL_dh where dL_dz belongs, below", lambda g: lambda P, W, d: (P.T @ (d * _slope(sigmoid(P @ W))), d @ W.T),
           ("missing_activation_derivative",)),
-    Wrong("05.5", "the values in another order", lambda g: lambda P, W, d: ((d * _slope(s(P @ W))) @ W.T, P.T @ (d * _slope(s(P @ W)))),
+    Wrong("05.5", "the values in another order", lambda g: lambda P, W, d: ((d * _slope(sigmoid(P @ W))) @ W.T, P.T @ (d * _slope(sigmoid(P @ W)))),
           ("return_order",)),
-    Wrong("05.5", "= for += over the batch", lambda g: lambda P, W, d: (np.outer(P[-1], (d * _slope(s(P @ W)))[-1]), (d * _slope(s(P @ W))) @ W.T),
+    Wrong("05.5", "= for += over the batch", lambda g: lambda P, W, d: (np.outer(P[-1], (d * _slope(sigmoid(P @ W)))[-1]), (d * _slope(sigmoid(P @ W))) @ W.T),
           ("last_sample_only",)),
-    Wrong("05.5", "np.dot for the slope", lambda g: lambda P, W, d: (P.T @ np.dot(d, _slope(s(P @ W))), np.dot(d, _slope(s(P @ W))) @ W.T),
+    Wrong("05.5", "np.dot for the slope", lambda g: lambda P, W, d: (P.T @ np.dot(d, _slope(sigmoid(P @ W))), np.dot(d, _slope(sigmoid(P @ W))) @ W.T),
           ("dot_instead_of_elementwise", "raised_error")),
-    Wrong("05.5", "the first sample only", lambda g: lambda P, W, d: (P[:1].T @ (d * _slope(s(P @ W)))[:1], (d * _slope(s(P @ W))) @ W.T),
+    Wrong("05.5", "the first sample only", lambda g: lambda P, W, d: (P[:1].T @ (d * _slope(sigmoid(P @ W)))[:1], (d * _slope(sigmoid(P @ W))) @ W.T),
           ("first_sample_only",)),
     # ---------------------------------------------------------------- notebook 06
     # 06.1: dL/dyhat = (2/N)(yhat - y)
@@ -306,7 +308,7 @@ PROBE = [
     Wrong("06.1", "(yhat - y)/N", lambda g: (g.yhat - g.y) / 3, ("missing_two",)),
     Wrong("06.1", "(2/N)(y - yhat)", lambda g: 2 / 3 * (g.y - g.yhat), ("sign",)),
     Wrong("06.1", "the stray sum", lambda g: np.sum(2 / 3 * (g.yhat - g.y)), ("summed_too_early",)),
-    Wrong("06.1", "s' of a linear output", lambda g: 2 / 3 * (g.yhat - g.y) * _slope(g.yhat), ("extra_activation_derivative",)),
+    Wrong("06.1", "σ' of a linear output", lambda g: 2 / 3 * (g.yhat - g.y) * _slope(g.yhat), ("extra_activation_derivative",)),
     Wrong("06.1", "the loss terms", lambda g: (g.yhat - g.y) ** 2 / 3, ("loss_instead_of_gradient",)),
     Wrong("06.1", "the loss itself", lambda g: np.mean((g.yhat - g.y) ** 2), ("loss_instead_of_gradient+summed_too_early",)),
     Wrong("06.1", "y - yhat", lambda g: g.y - g.yhat, ("missing_loss_factor+sign",)),
@@ -318,24 +320,25 @@ PROBE = [
     Wrong("06.2", "averaged again", lambda g: g.H2.T @ _dyhat(g) / 3, ("mean_instead_of_sum",)),
     Wrong("06.2", "the first sample", lambda g: g.H2[:1].T * _dyhat(g)[0], ("first_sample_only",)),
     Wrong("06.2", "= for += (the last sample)", lambda g: g.H2[-1:].T * _dyhat(g)[-1], ("last_sample_only",)),
-    Wrong("06.2", "s' of a linear output", lambda g: g.H2.T @ (_dyhat(g) * _slope(g.yhat[:, None])), ("extra_activation_derivative",)),
+    Wrong("06.2", "σ' of a linear output", lambda g: g.H2.T @ (_dyhat(g) * _slope(g.yhat[:, None])), ("extra_activation_derivative",)),
     Wrong("06.2", "y - yhat", lambda g: g.H2.T @ -_dyhat(g), ("sign",)),
     Wrong("06.2", "the product of the sums", lambda g: g.H2.sum(0)[:, None] * _dyhat(g).sum(), ("sums_then_outer",)),
     Wrong("06.2", "without the 1/N", lambda g: g.H2.T @ (2 * (g.yhat - g.y))[:, None], ("missing_mean",)),
     Wrong("06.2", "without the 2", lambda g: g.H2.T @ ((g.yhat - g.y) / 3)[:, None], ("missing_two",)),
     Wrong("06.2", "dL/db3 instead", lambda g: _dyhat(g).sum(axis=0), ("bias_gradient_instead",)),
-    # 06.3: dL/dW1 = X^T ((B2 W2^T) * H1(1 - H1))
-    Wrong("06.3", "only the path through h2_1", lambda g: g.X.T @ ((g.B2[:, :1] @ g.W2[:, :1].T) * _slope(g.H1)), ("missing_path",)),
-    Wrong("06.3", "no s'", lambda g: g.X.T @ (g.B2 @ g.W2.T), ("missing_activation_derivative",)),
-    Wrong("06.3", "W2 where W2^T belongs", lambda g: g.X.T @ ((g.B2 @ g.W2) * _slope(g.H1)), ("transposed_operand",)),
-    Wrong("06.3", "divided by N again", lambda g: g.X.T @ _B1(g) / 3, ("mean_instead_of_sum",)),
-    Wrong("06.3", "H1 for the slope", lambda g: g.X.T @ ((g.B2 @ g.W2.T) * g.H1), ("sigmoid_for_slope",)),
-    Wrong("06.3", "transposed", lambda g: (g.X.T @ _B1(g)).T, ("transposed",)),
-    Wrong("06.3", "the first sample", lambda g: g.X[:1].T @ _B1(g)[:1], ("first_sample_only",)),
-    Wrong("06.3", "s' at H1", lambda g: g.X.T @ ((g.B2 @ g.W2.T) * _slope(s(g.H1))), ("derivative_at_wrong_point",)),
-    Wrong("06.3", "a minus sign", lambda g: -(g.X.T @ _B1(g)), ("sign",)),
-    Wrong("06.3", "dL/db1 instead", lambda g: _B1(g).sum(axis=0, keepdims=True), ("bias_gradient_instead",)),
-    Wrong("06.3", "one path and no s'", lambda g: g.X.T @ (g.B2[:, :1] @ g.W2[:, :1].T), ("missing_path+missing_activation_derivative",)),
+    # 06.3: dL/dW1 = X^T ((dL/dZ2 W2^T) * H1(1 - H1))
+    Wrong("06.3", "only the path through h2_1", lambda g: g.X.T @ ((g.dL_dz2[:, :1] @ g.W2[:, :1].T) * _slope(g.H1)), ("missing_path",)),
+    Wrong("06.3", "no σ'", lambda g: g.X.T @ (g.dL_dz2 @ g.W2.T), ("missing_activation_derivative",)),
+    Wrong("06.3", "W2 where W2^T belongs", lambda g: g.X.T @ ((g.dL_dz2 @ g.W2) * _slope(g.H1)), ("transposed_operand",)),
+    Wrong("06.3", "divided by N again", lambda g: g.X.T @ _dL_dz1(g) / 3, ("mean_instead_of_sum",)),
+    Wrong("06.3", "H1 for the slope", lambda g: g.X.T @ ((g.dL_dz2 @ g.W2.T) * g.H1), ("sigmoid_for_slope",)),
+    Wrong("06.3", "transposed", lambda g: (g.X.T @ _dL_dz1(g)).T, ("transposed",)),
+    Wrong("06.3", "the first sample", lambda g: g.X[:1].T @ _dL_dz1(g)[:1], ("first_sample_only",)),
+    Wrong("06.3", "σ' at H1", lambda g: g.X.T @ ((g.dL_dz2 @ g.W2.T) * _slope(sigmoid(g.H1))), ("derivative_at_wrong_point",)),
+    Wrong("06.3", "a minus sign", lambda g: -(g.X.T @ _dL_dz1(g)), ("sign",)),
+    Wrong("06.3", "dL/db1 instead", lambda g: _dL_dz1(g).sum(axis=0, keepdims=True), ("bias_gradient_instead",)),
+    Wrong("06.3", "one path and no σ'", lambda g: g.X.T @ (g.dL_dz2[:, :1] @ g.W2[:, :1].T),
+          ("missing_path+missing_activation_derivative",)),
     # 06.4: W3 - lr dL/dW3
     Wrong("06.4", "uphill", lambda g: g.W3 + g.lr * g.dL_dW3, ("sign",)),
     Wrong("06.4", "no learning rate", lambda g: g.W3 - g.dL_dW3, ("missing_learning_rate",)),
@@ -348,11 +351,13 @@ PROBE = [
     Wrong("06.4", "a row", lambda g: (g.W3 - g.lr * g.dL_dW3).T, ("transposed",)),
     Wrong("06.4", "lr = 0.01 typed", lambda g: g.W3 - 0.01 * g.dL_dW3, ()),
     # 06.5: output_backward(H2, yhat, y) -> dL_dW3, dL_db3
-    Wrong("06.5", "N = 3 written in", lambda g: lambda H, p, y: (H.T @ (2 / 3 * (p - y)), (2 / 3 * (p - y)).sum(axis=0)), ("hard_coded_size",)),
+    Wrong("06.5", "N = 3 written in", lambda g: lambda H, p, y: (H.T @ (2 / 3 * (p - y)), (2 / 3 * (p - y)).sum(axis=0)),
+          ("hard_coded_size",)),
     Wrong("06.5", "without 2/N", lambda g: lambda H, p, y: (H.T @ (p - y), (p - y).sum(axis=0)), ("missing_loss_factor",)),
     Wrong("06.5", "dL_dW3 averaged again", lambda g: lambda H, p, y: (H.T @ _d(p, y) / len(y), _d(p, y).sum(axis=0)),
           ("mean_instead_of_sum@dL_dW3",)),
-    Wrong("06.5", "dL_db3 averaged again", lambda g: lambda H, p, y: (H.T @ _d(p, y), _d(p, y).mean(axis=0)), ("mean_instead_of_sum@dL_db3",)),
+    Wrong("06.5", "dL_db3 averaged again", lambda g: lambda H, p, y: (H.T @ _d(p, y), _d(p, y).mean(axis=0)),
+          ("mean_instead_of_sum@dL_db3",)),
     Wrong("06.5", "y - yhat", lambda g: lambda H, p, y: (H.T @ _d(y, p), _d(y, p).sum(axis=0)), ("sign",)),
     Wrong("06.5", "dL_db3 not summed", lambda g: lambda H, p, y: (H.T @ _d(p, y), _d(p, y)), ("wrong_axis",)),
     Wrong("06.5", "dL_dW3 transposed", lambda g: lambda H, p, y: (_d(p, y).T @ H, _d(p, y).sum(axis=0)), ("transposed",)),
@@ -362,7 +367,7 @@ PROBE = [
     Wrong("06.5", "without the 1/N", lambda g: lambda H, p, y: (H.T @ (2 * (p - y)), (2 * (p - y)).sum(axis=0)), ("missing_mean",)),
     Wrong("06.5", "= for += (the last sample) in dL_db3", lambda g: lambda H, p, y: (H.T @ _d(p, y), _d(p, y)[-1]),
           ("last_sample_only@dL_db3",)),
-    Wrong("06.5", "s' of a linear output", lambda g: lambda H, p, y: (H.T @ (_d(p, y) * _slope(p)), (_d(p, y) * _slope(p)).sum(axis=0)),
+    Wrong("06.5", "σ' of a linear output", lambda g: lambda H, p, y: (H.T @ (_d(p, y) * _slope(p)), (_d(p, y) * _slope(p)).sum(axis=0)),
           ("extra_activation_derivative",)),
     # 07.1: linear_backward(dZ, X, W) -> dX, dW, db
     Wrong("07.1", "dZ @ W: the transpose forgotten", lambda g: lambda dZ, X, W: (dZ @ W, X.T @ dZ, dZ.sum(axis=0)),
@@ -387,7 +392,7 @@ PROBE = [
     Wrong("07.2", "N = 3 written in", lambda g: lambda p, y: 2 * (p - y) / 3, ("hard_coded_size", "right_for_example_only")),
     Wrong("07.2", "summed to one number", lambda g: lambda p, y: np.sum(2 * (p - y) / len(y)), ("summed_too_early",)),
     Wrong("07.2", "neither 2 nor 1/N", lambda g: lambda p, y: p - y, ("missing_loss_factor",)),
-    Wrong("07.2", "times s'(y_hat)", lambda g: lambda p, y: 2 * (p - y) / len(y) * _slope(p), ("extra_activation_derivative",)),
+    Wrong("07.2", "times σ'(y_hat)", lambda g: lambda p, y: 2 * (p - y) / len(y) * _slope(p), ("extra_activation_derivative",)),
     # 07.3: W - lr X^T (2/N)(XW + b - Y)
     Wrong("07.3", "uphill", lambda g: g.W + g.lr * _dW7(g), ("sign",)),
     Wrong("07.3", "no learning rate", lambda g: g.W - _dW7(g), ("missing_learning_rate",)),
@@ -412,17 +417,17 @@ def _dW7(g):
     return g.X.T @ (2 / len(g.Y) * (g.X @ g.W + g.b - g.Y))
 
 
-def _delta2(g):
-    O_2 = s(g.O_1 @ g.W_2)
-    return (O_2 - g.t) * _slope(O_2)
+def _dL_dz2(g):
+    h2 = sigmoid(g.h1 @ g.W2)
+    return (h2 - g.y) * _slope(h2)
 
 
 def _dyhat(g):
     return (2 / 3 * (g.yhat - g.y))[:, None]
 
 
-def _B1(g):
-    return (g.B2 @ g.W2.T) * _slope(g.H1)
+def _dL_dz1(g):
+    return (g.dL_dz2 @ g.W2.T) * _slope(g.H1)
 
 
 def _d(yhat, y):

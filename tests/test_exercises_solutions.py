@@ -51,14 +51,14 @@ def _slope_by_sympy(g):
     return np.array([float(derivative.subs(z, sp.nsimplify(v))) for v in g.z])
 
 
-def _shape_of_dL_dN(g):
-    N = np.linspace(-1, 1, g.B * g.h).reshape(g.B, g.h)
-    return fd(lambda M: np.sum(np.cos(sigmoid(M))), N).shape
+def _shape_of_dL_dZ(g):
+    Z = np.linspace(-1, 1, g.N * g.n_out).reshape(g.N, g.n_out)
+    return fd(lambda M: np.sum(np.cos(sigmoid(M))), Z).shape
 
 
 def _first_layer(g):
-    logits = np.log(g.H1 / (1 - g.H1))  # L1 at the instance; L1 changes by X dW1 when W1 changes
-    return fd(lambda D: np.sum(g.B2 * (sigmoid(logits + g.X @ D) @ g.W2)), np.zeros((1, 2)))
+    Z1 = np.log(g.H1 / (1 - g.H1))  # Z1 at the instance; Z1 changes by X dW1 when W1 changes
+    return fd(lambda D: np.sum(g.dL_dz2 * (sigmoid(Z1 + g.X @ D) @ g.W2)), np.zeros((1, 2)))
 
 
 def _step_by_loop(g):
@@ -75,12 +75,12 @@ INDEPENDENT = {
     "03.2": _kronecker_by_sympy,
     "03.3": lambda g: fd(lambda W: np.sum(g.dL_dY * (g.X @ W)), g.W),
     "04.1": _slope_by_sympy,
-    "04.2": _shape_of_dL_dN,
+    "04.2": _shape_of_dL_dZ,
     "04.3": lambda g: fd(lambda z: g.dL_dh @ sigmoid(z), g.z),
-    "05.1": lambda g: fd(lambda O: 0.5 * np.sum((g.t - O) ** 2), g.O),
-    "05.2": lambda g: fd(lambda W: 0.5 * np.sum((g.t - sigmoid(g.O_1 @ W)) ** 2), g.W_2),
-    "05.3": lambda g: fd(lambda N: np.sum(g.delta_2 * (sigmoid(N) @ g.W_2)), g.N_1),
-    "05.4": lambda g: jacobian_fd(lambda N: sigmoid(N) @ g.W_2, g.N_1),
+    "05.1": lambda g: fd(lambda h: 0.5 * np.sum((g.y - h) ** 2), g.h),
+    "05.2": lambda g: fd(lambda W: 0.5 * np.sum((g.y - sigmoid(g.h1 @ W)) ** 2), g.W2),
+    "05.3": lambda g: fd(lambda z: np.sum(g.dL_dz2 * (sigmoid(z) @ g.W2)), g.z1),
+    "05.4": lambda g: jacobian_fd(lambda z: sigmoid(z) @ g.W2, g.z1),
     "06.1": lambda g: fd(lambda yhat: np.mean((yhat - g.y) ** 2), g.yhat),
     "06.2": lambda g: fd(lambda D: np.mean((g.H2 @ D[:, 0] + g.yhat - g.y) ** 2), np.zeros((2, 1))),
     "06.3": _first_layer,
@@ -107,8 +107,8 @@ def _gradients_of_case(exercise_id, c):
     if exercise_id == "04.4":
         return [fd(lambda z: np.sum(c.dL_dh * sigmoid(z)), c.z)]
     if exercise_id == "05.5":
-        loss = lambda O_prev, W: np.sum(c.dLoss_dO * sigmoid(O_prev @ W))  # noqa: E731
-        return [fd(lambda W: loss(c.O_prev, W), c.W), fd(lambda O: loss(O, c.W), c.O_prev)]
+        loss = lambda h_prev, W: np.sum(c.dL_dh * sigmoid(h_prev @ W))  # noqa: E731
+        return [fd(lambda W: loss(c.h_prev, W), c.W), fd(lambda h: loss(h, c.W), c.h_prev)]
     if exercise_id == "06.5":
         mse = lambda shift: np.mean((c.yhat + shift - c.y) ** 2)  # noqa: E731
         return [fd(lambda D: mse(c.H2 @ D), np.zeros((2, 1))), fd(lambda b: mse(b), np.zeros(1))]

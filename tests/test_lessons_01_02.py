@@ -3,14 +3,14 @@
 The notebooks check their own numbers in folded cells (nbval re-runs them);
 what they claim for *every* layer is checked here, for many sizes:
 
-* the convention contract's rule 3 (notebook 01, used in 02 section 3): with W
+* the convention contract's rule 3 (notebook 01, used in 02 section 2): with W
   flattened row by row, the column-convention weight Jacobian of one sample is
   ``I_m (x) x^T``; with W's columns stacked (the standard vec) the same
   derivatives form ``x^T (x) I_m``. Row convention: ``X (x) I_m`` and
   ``I_m (x) X``. The library's ``jacobian_weights`` uses the row-by-row order.
-* upstream x local (notebook 02 section 5): ``dL/dW`` is ``g^T (dy/dvec_row W)``
+* upstream x local (notebook 02 section 4): ``dL/dW`` is ``g^T (dy/dvec_row W)``
   reshaped row by row, in both conventions.
-* a batch (notebook 02 section 9): ``dL/dW`` and ``dL/db`` are the SUM of the
+* a batch (notebook 02 section 6): ``dL/dW`` and ``dL/db`` are the SUM of the
   samples' own gradients, ``sum_s g_s x_s^T`` and ``sum_s g_s``.
 """
 

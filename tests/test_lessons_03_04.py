@@ -3,8 +3,8 @@
 * 03: the row-convention layer and its column-convention twin (W_c = W_r^T) have
   weight Jacobians with the same columns in another order, and that order is
   the column-major flattening of W_r: dY/dvec_col(W_r) = I_m (x) x^T.
-* 04: one sigmoid layer's backward step is dL/dN_i = (dL/dN_(i+1) W_(i+1)^T) (.) s'(N_i),
-  so ||dL/dN_i|| <= 1/4 ||W_(i+1)||_2 ||dL/dN_(i+1)||; the bound is attained (w = 10
+* 04: one sigmoid layer's backward step is dL/dz^l = (dL/dz^(l+1) (W^(l+1))^T) (.) sigma'(z^l),
+  so ||dL/dz^l|| <= 1/4 ||W^(l+1)||_2 ||dL/dz^(l+1)||; the bound is attained (w = 10
   at z = 0 gives x2.5), so "every sigmoid layer shrinks the signal fourfold" is false.
 * Both: the slider panels print exactly what their stored static twins print,
   before and after any slider move, whatever numpy's print options are (a
@@ -76,7 +76,7 @@ def sigmoid_chain(draw):
 def test_a_sigmoid_layer_scales_the_backward_signal_by_at_most_a_quarter_of_its_weight_norm(case):
     net, X, target = case
     _, trace = net.forward(X)
-    deltas = [db for _, db in net.gradients(X, target, matgrad.HalfSSELoss())]   # dL/dN_i, one sample
+    deltas = [db for _, db in net.gradients(X, target, matgrad.HalfSSELoss())]   # dL/dz^l, one sample
     for i in range(len(deltas) - 1):
         W_next = net.layers[i + 1][0].W
         slope = matgrad.Sigmoid().derivative(trace[i].pre[0])
@@ -89,7 +89,7 @@ def test_a_sigmoid_layer_scales_the_backward_signal_by_at_most_a_quarter_of_its_
 
 @pytest.mark.parametrize("w", [4.0, 10.0, 100.0])
 def test_at_z_zero_a_layer_multiplies_the_signal_by_w_over_four(w):
-    # N_i = w O_(i-1) - w/2 with O_(i-1) = 1/2 gives N_i = 0 in every layer: factor w/4 each
+    # z^l = w h^(l-1) - w/2 with h^(l-1) = 1/2 gives z^l = 0 in every layer: factor w/4 each
     layers = [(matgrad.Linear([[w]], [-w / 2]), matgrad.Sigmoid()) for _ in range(5)]
     grads = matgrad.Network(layers).gradients([[0.5]], [[0.0]], matgrad.HalfSSELoss())
     deltas = np.array([db[0] for _, db in grads])

@@ -17,7 +17,7 @@ Exercise 01.2: correct. dL/dx = W^T dL/dy: entry j is sum_i w_ij dL/dy_i.
 
 A wrong answer is explained, never corrected: the checker knows each
 exercise's solution as a computation of named steps, and the usual mistakes
-as transforms of it (a flipped sign, a transpose, a dropped s'(z) or 2/N, a
+as transforms of it (a flipped sign, a transpose, a dropped σ'(z) or 2/N, a
 mean where a sum belongs, one sample only, a path left out, ...), alone and
 in pairs. Any other wrong answer is described by its structure (a constant
 factor, a transpose, the right numbers in the wrong places, one wrong row).

@@ -11,7 +11,7 @@ tests; :data:`NAMES` gives each one in a student's words.
 >>> say("mistake.first_sample_only", quantity="dL/dW", N=4)
 'You used only the first sample. Every sample adds its own term to dL/dW: all N = 4 of them.'
 >>> mistake_name("missing_activation_derivative+sign")
-"a missing s'(z) factor and a flipped sign"
+"a missing σ'(z) factor and a flipped sign"
 """
 
 # ---------------------------------------------------------------------- the exercises
@@ -110,7 +110,7 @@ EXERCISES = {
     "03.1": {
         "title": "The shape of dY/dvec(W)",
         "prompt": (
-            "Row convention: $Y = XW + B$ with $X$ a $1\\times n$ row and $W$ of shape $n\\times m$. Flatten $W$ row by "
+            "Row convention: $Y = XW + b$ with $X$ a $1\\times n$ row and $W$ of shape $n\\times m$. Flatten $W$ row by "
             "row into $\\mathrm{vec}(W)$, a list of all its weights. What is the shape of the Jacobian "
             "$\\partial Y/\\partial\\,\\mathrm{vec}(W)$?"
         ),
@@ -124,7 +124,7 @@ EXERCISES = {
     "03.2": {
         "title": "The Kronecker Jacobian with numbers",
         "prompt": (
-            "Row convention: $Y = XW + B$ with the given row $X$ and weights $W$. Write down the Jacobian "
+            "Row convention: $Y = XW + b$ with the given row $X$ and weights $W$. Write down the Jacobian "
             "$\\partial Y/\\partial\\,\\mathrm{vec}(W)$, with $W$ flattened row by row: "
             "$\\mathrm{vec}(W) = (w_{11}, w_{12}, \\dots, w_{1m}, w_{21}, \\dots)$."
         ),
@@ -137,7 +137,7 @@ EXERCISES = {
     "03.3": {
         "title": "dL/dW in the row convention",
         "prompt": (
-            "Row convention: $Y = XW + B$, with the given row $X$ ($1\\times n$), $W$ ($n\\times m$) and upstream gradient "
+            "Row convention: $Y = XW + b$, with the given row $X$ ($1\\times n$), $W$ ($n\\times m$) and upstream gradient "
             "$\\partial L/\\partial Y$ ($1\\times m$). Compute $\\partial L/\\partial W$, in the shape of $W$."
         ),
         "formula": "dL/dW = X^T dL/dY, an outer product with the shape of W: entry (i, k) is x_i dL/dy_k.",
@@ -149,11 +149,11 @@ EXERCISES = {
     "03.4": {
         "title": "The row-convention backward pass for a batch",
         "prompt": (
-            "Row convention, a batch of $B$ samples: `X` is $B\\times n$ (one sample per row), `W` is $n\\times m$, and "
-            "`dL_dY` is $B\\times m$. The loss adds up the samples' losses. Write `backward(X, W, dL_dY)` that returns "
+            "Row convention, a batch of $N$ samples: `X` is $N\\times n$ (one sample per row), `W` is $n\\times m$, and "
+            "`dL_dY` is $N\\times m$. The loss adds up the samples' losses. Write `backward(X, W, dL_dY)` that returns "
             "`(dL_dX, dL_dW)`, each with the shape of its variable."
         ),
-        "formula": "dL/dX = dL/dY W^T (B x n) and dL/dW = X^T dL/dY (n x m), the sum of the samples' outer products.",
+        "formula": "dL/dX = dL/dY W^T (N x n) and dL/dW = X^T dL/dY (n x m), the sum of the samples' outer products.",
         "hints": (
             "Each sample (row) s adds x_s^T dL/dy_s to dL/dW; dL/dX has one row per sample, like X.",
             "dL_dX = dL_dY @ W.T and dL_dW = X.T @ dL_dY.",
@@ -162,116 +162,119 @@ EXERCISES = {
     "04.1": {
         "title": "The slope of the sigmoid",
         "prompt": (
-            "The sigmoid is $s(z) = 1/(1 + e^{-z})$. Compute its derivative $s'(z)$ at each of the given points $z$ "
-            "(one number per point)."
+            "The sigmoid is $\\sigma(z) = 1/(1 + e^{-z})$. Compute its derivative $\\sigma'(z)$ at each of the given "
+            "points $z$ (one number per point)."
         ),
-        "formula": "s'(z) = s(z)(1 - s(z)), entry by entry; its largest value is s'(0) = 1/4.",
+        "formula": "σ'(z) = σ(z)(1 - σ(z)), entry by entry; its largest value is σ'(0) = 1/4.",
         "hints": (
-            "Notebook 04 proves s'(z) = s(z)(1 - s(z)). Apply it to every entry on its own.",
-            "At z = 0: s = 1/2, so s' = 1/2 times 1/2 = 1/4. Do the same at each point (`h = matgrad.sigmoid(z)`, then `h * (1 - h)`).",
+            "Notebook 04 proves σ'(z) = σ(z)(1 - σ(z)). Apply it to every entry on its own.",
+            "At z = 0: σ = 1/2, so σ' = 1/2 times 1/2 = 1/4. Do the same at each point (`h = matgrad.sigmoid(z)`, then `h * (1 - h)`).",
         ),
     },
     "04.2": {
-        "title": "The shape of dL/dN for a batch",
+        "title": "The shape of dL/dZ for a batch",
         "prompt": (
-            "A sigmoid layer gets a batch: the pre-activation $N$ has shape $B\\times h$ ($B$ samples, one per row, "
-            "$h$ units), and $O = s(N)$ entry by entry. Backpropagation computes "
-            "$\\partial L/\\partial N = \\partial L/\\partial O \\odot s'(N)$. What is the shape of $\\partial L/\\partial N$?"
+            "A sigmoid layer gets a batch: the pre-activation $Z$ has shape $N\\times n_{out}$ ($N$ samples, one per "
+            "row, $n_{out}$ units), and $H = \\sigma(Z)$ entry by entry. Backpropagation computes "
+            "$\\partial L/\\partial Z = \\partial L/\\partial H \\odot \\sigma'(Z)$. What is the shape of "
+            "$\\partial L/\\partial Z$?"
         ),
-        "formula": "dL/dN has the shape of N, (B, h): one entry per entry of N.",
+        "formula": "dL/dZ has the shape of Z, (N, n_out): one entry per entry of Z.",
         "note": "A gradient of the loss has the shape of its variable.",
         "hints": (
             "The loss L is a single number. The gradient of a number by a matrix has the shape of that matrix.",
-            "The entry-by-entry product dL/dO * s'(N) keeps the shape of N.",
+            "The entry-by-entry product dL/dH * σ'(Z) keeps the shape of Z.",
         ),
     },
     "04.3": {
         "title": "Backward through a sigmoid",
         "prompt": (
-            "A sigmoid layer computed $h = s(z)$ entry by entry (both are given). The layer above sends back "
+            "A sigmoid layer computed $h = \\sigma(z)$ entry by entry (both are given). The layer above sends back "
             "$\\partial L/\\partial h$. Compute $\\partial L/\\partial z$."
         ),
-        "formula": "dL/dz = dL/dh * s'(z) = dL/dh * h(1 - h), entry by entry (the Jacobian diag(s'(z)) is diagonal).",
+        "formula": "dL/dz = dL/dh * σ'(z) = dL/dh * h(1 - h), entry by entry (the Jacobian diag(σ'(z)) is diagonal).",
         "hints": (
-            "Each z_k changes only h_k, with slope s'(z_k). So only one term of the chain rule survives.",
+            "Each z_k changes only h_k, with slope σ'(z_k). So only one term of the chain rule survives.",
             "dL/dz_k = dL/dh_k * h_k (1 - h_k). In numpy: `dL_dh * h * (1 - h)`.",
         ),
     },
     "04.4": {
         "title": "The sigmoid's backward pass as a function",
         "prompt": (
-            "Write `backward(z, dL_dh)` for a sigmoid layer $h = s(z)$: it returns $\\partial L/\\partial z$, with the "
-            "shape of `z`. It must work for a 1-D `z` and for a batch (a 2-D `z`, one sample per row)."
+            "Write `backward(z, dL_dh)` for a sigmoid layer $h = \\sigma(z)$: it returns $\\partial L/\\partial z$, with "
+            "the shape of `z`. It must work for a 1-D `z` and for a batch (a 2-D `z`, one sample per row)."
         ),
-        "formula": "dL/dz = dL/dh * s(z)(1 - s(z)), entry by entry, for any shape.",
+        "formula": "dL/dz = dL/dh * σ(z)(1 - σ(z)), entry by entry, for any shape.",
         "hints": (
-            "Compute h = s(z) first (`matgrad.sigmoid(z)`). The slope at every entry is h(1 - h).",
+            "Compute h = σ(z) first (`matgrad.sigmoid(z)`). The slope at every entry is h(1 - h).",
             "`h = matgrad.sigmoid(z)`, then `return dL_dh * h * (1 - h)`. The product is entry by entry, for any shape.",
         ),
     },
     "05.1": {
-        "title": "dLoss/dO for the half squared error",
+        "title": "dL/dh for the half squared error",
         "prompt": (
-            "The last layer's output is the row $O$ and the target is the row $t$. The loss is the half squared error "
-            "$Loss = \\tfrac12\\sum_k (t_k - O_k)^2$. Compute $\\partial Loss/\\partial O$ (a row, like $O$)."
+            "The last layer's output is the row $h$ and the target is the row $y$. The loss is the half squared error "
+            "$L = \\tfrac12\\sum_k (y_k - h_k)^2$. Compute $\\partial L/\\partial h$ (a row, like $h$). (In these "
+            "exercises layer $i$ computes $z^i = h^{i-1}W^i$ and $h^i = \\sigma(z^i)$; the multilayer derivation writes "
+            "$N_i$, $O_i$ and $t$ for $z^i$, $h^i$ and $y$, and $Loss$ for $L$.)"
         ),
-        "formula": "dLoss/dO = O - t: the 1/2 cancels the 2 of the square, and the inner derivative of (t - O) is -1.",
+        "formula": "dL/dh = h - y: the 1/2 cancels the 2 of the square, and the inner derivative of (y - h) is -1.",
         "hints": (
-            "Differentiate one term 1/2 (t_k - O_k)^2 by O_k. Do not forget the inner derivative.",
-            "The result is O_k - t_k for every k: `O - t`.",
+            "Differentiate one term 1/2 (y_k - h_k)^2 by h_k. Do not forget the inner derivative.",
+            "The result is h_k - y_k for every k: `h - y`.",
         ),
     },
     "05.2": {
-        "title": "dLoss/dW for the last layer",
+        "title": "dL/dW2 for the last layer",
         "prompt": (
-            "The last layer of a network gets the row $O_1$ from the layer below and computes $N_2 = O_1W_2$, "
-            "$O_2 = s(N_2)$. The loss is $\\tfrac12\\sum_k (t_k - O_{2k})^2$. Compute $\\partial Loss/\\partial W_2$ "
-            "(in the shape of $W_2$)."
+            "The last layer of a network gets the row $h^1$ from the layer below and computes $z^2 = h^1W^2$, "
+            "$h^2 = \\sigma(z^2)$. The loss is $L = \\tfrac12\\sum_k (y_k - h^2_k)^2$. Compute "
+            "$\\partial L/\\partial W^2$ (in the shape of $W^2$)."
         ),
-        "formula": "delta_2 = (O_2 - t) * s'(N_2), and dLoss/dW_2 = O_1^T delta_2 (the derivation's 'trick').",
+        "formula": "dL/dz2 = (h2 - y) * σ'(z2), and dL/dW2 = h1^T dL/dz2 (the derivation's 'trick').",
         "hints": (
-            "Forward first: N_2 = O_1 W_2 and O_2 = s(N_2). Then delta_2 = dLoss/dN_2 = (O_2 - t) * s'(N_2).",
-            "dLoss/dW_2 = O_1^T delta_2: a column (h1 x 1) times a row (1 x h2). In numpy: `O_1.T @ delta_2`.",
+            "Forward first: z2 = h1 W2 and h2 = σ(z2). Then dL/dz2 = (h2 - y) * σ'(z2).",
+            "dL/dW2 = h1^T dL/dz2: a column (h1^T) times a row (dL/dz2). In numpy: `h1.T @ dL_dz2`.",
         ),
     },
     "05.3": {
-        "title": "One layer down: delta_1",
+        "title": "One layer down: dL/dz1",
         "prompt": (
-            "Layer 2 computed $N_2 = O_1W_2$, and backpropagation already has $\\delta_2 = \\partial Loss/\\partial N_2$ "
-            "(a row). Layer 1 computed $O_1 = s(N_1)$ ($N_1$ and $O_1$ are given). Compute "
-            "$\\delta_1 = \\partial Loss/\\partial N_1$."
+            "Layer 2 computed $z^2 = h^1W^2$, and backpropagation already has $\\partial L/\\partial z^2$ (a row, "
+            "`dL_dz2`). Layer 1 computed $h^1 = \\sigma(z^1)$ ($z^1$ and $h^1$ are given). Compute "
+            "$\\partial L/\\partial z^1$."
         ),
-        "formula": "delta_1 = (delta_2 W_2^T) * s'(N_1): back through W_2 (the factor W_2^T), then through the sigmoid.",
+        "formula": "dL/dz1 = (dL/dz2 W2^T) * σ'(z1): back through W2 (the factor W2^T), then through the sigmoid.",
         "hints": (
-            "dLoss/dO_1 = delta_2 dN_2/dO_1, and dN_2/dO_1 = W_2^T. Then go through the sigmoid of layer 1.",
-            "delta_1 = (delta_2 @ W_2.T) * O_1 * (1 - O_1).",
+            "dL/dh1 = dL/dz2 dz2/dh1, and dz2/dh1 = W2^T. Then go through the sigmoid of layer 1.",
+            "dL/dz1 = (dL_dz2 @ W2.T) * h1 * (1 - h1).",
         ),
     },
     "05.4": {
         "title": "The order of the Jacobians",
         "prompt": (
-            "Layer 1 computes $O_1 = s(N_1)$ and layer 2 computes $N_2 = O_1W_2$ (row convention). Compute the "
-            "Jacobian $\\partial N_2/\\partial N_1$ (one row per entry of $N_2$), as the chain-rule product of "
-            "$\\partial N_2/\\partial O_1$ and $\\partial O_1/\\partial N_1$. Here both are square, so both orders "
+            "Layer 1 computes $h^1 = \\sigma(z^1)$ and layer 2 computes $z^2 = h^1W^2$ (row convention). Compute the "
+            "Jacobian $\\partial z^2/\\partial z^1$ (one row per entry of $z^2$), as the chain-rule product of "
+            "$\\partial z^2/\\partial h^1$ and $\\partial h^1/\\partial z^1$. Here both are square, so both orders "
             "of the product can be computed: only one is right."
         ),
-        "formula": "dN_2/dN_1 = (dN_2/dO_1)(dO_1/dN_1) = W_2^T diag(s'(N_1)): column j is scaled by s'(N_1j).",
+        "formula": "dz2/dz1 = (dz2/dh1)(dh1/dz1) = W2^T diag(σ'(z1)): column j is scaled by σ'(z1_j).",
         "hints": (
-            "dN_2/dO_1 = W_2^T and dO_1/dN_1 = diag(s'(N_1)). Which one comes first in the chain rule?",
-            "Write the later layer's factor on the left: `W_2.T @ np.diag(O_1[0] * (1 - O_1[0]))`.",
+            "dz2/dh1 = W2^T and dh1/dz1 = diag(σ'(z1)). Which one comes first in the chain rule?",
+            "Write the later layer's factor on the left: `W2.T @ np.diag(h1[0] * (1 - h1[0]))`.",
         ),
     },
     "05.5": {
         "title": "One sigmoid layer's backward pass as a function",
         "prompt": (
-            "Write `layer_backward(O_prev, W, dLoss_dO)` for one layer $N = O_{prev}W$, $O = s(N)$ (row convention, "
-            "no bias; `O_prev` holds one sample per row). It gets $\\partial Loss/\\partial O$ and returns "
-            "`(dLoss_dW, dLoss_dO_prev)`: the weight gradient, and the gradient to send to the layer below."
+            "Write `layer_backward(h_prev, W, dL_dh)` for one layer $z = h_{prev}W$, $h = \\sigma(z)$ (row convention, "
+            "no bias; `h_prev` holds one sample per row). It gets $\\partial L/\\partial h$ and returns "
+            "`(dL_dW, dL_dh_prev)`: the weight gradient, and the gradient to send to the layer below."
         ),
-        "formula": "delta = dLoss/dO * s'(N); dLoss/dW = O_prev^T delta; dLoss/dO_prev = delta W^T.",
+        "formula": "dL/dz = dL/dh * σ'(z); dL/dW = h_prev^T dL/dz; dL/dh_prev = dL/dz W^T.",
         "hints": (
-            "Three steps: the forward values N = O_prev W and O = s(N); delta = dLoss/dO * s'(N); then the two products.",
-            "`O = matgrad.sigmoid(O_prev @ W)`, `delta = dLoss_dO * O * (1 - O)`, then `return O_prev.T @ delta, delta @ W.T`.",
+            "Three steps: the forward values z = h_prev W and h = σ(z); dL/dz = dL/dh * σ'(z); then the two products.",
+            "`h = matgrad.sigmoid(h_prev @ W)`, `dL_dz = dL_dh * h * (1 - h)`, then `return h_prev.T @ dL_dz, dL_dz @ W.T`.",
         ),
     },
     "06.1": {
@@ -303,14 +306,15 @@ EXERCISES = {
     "06.3": {
         "title": "dL/dW1: every path counts",
         "prompt": (
-            "Layer 2 of the homework network computes $L^2 = H^1W^2 + b^2$ from $H^1 = \\sigma(L^1)$, and $L^1 = XW^1 + b^1$. "
-            "Backpropagation already has `B2` $= \\partial L/\\partial L^2$ (the author's $B(h^2)$ vectors: one row per "
-            "sample). Compute $\\partial L/\\partial W^1$ (shape $1\\times 2$). Remember that $h^1_i$ feeds both units of layer 2."
+            "Layer 2 of the homework network computes $Z^2 = H^1W^2 + b^2$ from $H^1 = \\sigma(Z^1)$, and "
+            "$Z^1 = XW^1 + b^1$ (one sample per row). Backpropagation already has `dL_dz2` $= \\partial L/\\partial Z^2$, "
+            "one row per sample (its columns are the worked homework's vectors $B(h^2_1)$, $B(h^2_2)$). Compute "
+            "$\\partial L/\\partial W^1$ (shape $1\\times 2$). Remember that $h^1_i$ feeds both units of layer 2."
         ),
-        "formula": "B1 = (B2 W2^T) * H1 (1 - H1) sums the paths through h2_1 and h2_2; dL/dW1 = X^T B1.",
+        "formula": "dL/dZ1 = (dL/dZ2 W2^T) * H1 (1 - H1) sums the paths through h2_1 and h2_2; dL/dW1 = X^T dL/dZ1.",
         "hints": (
-            "First B1 = dL/dL1: back through W2 (the factor W2^T, which adds both paths), then through the sigmoid.",
-            "`B1 = (B2 @ W2.T) * H1 * (1 - H1)`, then `X.T @ B1` sums the samples.",
+            "First dL/dZ1: back through W2 (the factor W2^T, which adds both paths), then through the sigmoid.",
+            "`dL_dz1 = (dL_dz2 @ W2.T) * H1 * (1 - H1)`, then `X.T @ dL_dz1` sums the samples.",
         ),
     },
     "06.4": {
@@ -335,7 +339,7 @@ EXERCISES = {
         ),
         "formula": "dL/dyhat = (2/N)(yhat - y); dL/dW3 = H2^T dL/dyhat; dL/db3 = the sum of dL/dyhat over the samples.",
         "hints": (
-            "Start with dL/dyhat = (2/N)(yhat - y), with N = len(y). The layer has no sigmoid, so this is also dL/dL3.",
+            "Start with dL/dyhat = (2/N)(yhat - y), with N = len(y). The layer has no sigmoid, so no slope factor follows.",
             "`dL_dyhat = 2 / len(y) * (yhat - y)`, then `return H2.T @ dL_dyhat, dL_dyhat.sum(axis=0)`.",
         ),
     },
@@ -412,18 +416,18 @@ NAMES = {
     "wrong_axis": "a sum along the wrong axis",
     "summed_to_scalar": "everything added into one number",
     "dot_instead_of_elementwise": "a dot product where * belongs",
-    "missing_activation_derivative": "a missing s'(z) factor",
-    "derivative_at_wrong_point": "s' taken at the output",
+    "missing_activation_derivative": "a missing σ'(z) factor",
+    "derivative_at_wrong_point": "σ' taken at the output",
     "pre_activation_in_slope": "z put into h(1 - h)",
-    "sigmoid_for_slope": "s(z) where s'(z) belongs",
-    "missing_square": "a missing square in s'(z)",
+    "sigmoid_for_slope": "σ(z) where σ'(z) belongs",
+    "missing_square": "a missing square in σ'(z)",
     "forward_without_sigmoid": "a forward pass without its sigmoid",
     "sign": "a flipped sign",
     "missing_half": "the 1/2 of the loss dropped",
     "missing_two": "the 2 of the square dropped",
     "missing_mean": "the 1/N of the mean dropped",
     "missing_loss_factor": "the factor 2/N dropped",
-    "extra_activation_derivative": "an extra s' factor",
+    "extra_activation_derivative": "an extra σ' factor",
     "summed_too_early": "the entries added too early",
     "loss_instead_of_gradient": "the loss instead of its derivative",
     "missing_learning_rate": "the learning rate left out",
@@ -578,7 +582,7 @@ TEXT = {
         "You added the terms over the wrong index: one number per entry of {B}. {quantity} adds over the index "
         "that {A} and {B} share: the matrix product {A} {B}."
     ),
-    "mistake.slope_sign_inside": "A sign slipped inside the slope: s'({z}) = {h}(1 - {h}), not {h}(1 + {h}).",
+    "mistake.slope_sign_inside": "A sign slipped inside the slope: σ'({z}) = {h}(1 - {h}), not {h}(1 + {h}).",
     "mistake.weight_gradient_instead": (
         "That is dL/dW = dL/dy x^T, the weights' gradient (the shape of W). This exercise asks for dL/dx: one "
         "entry per input, dL/dx = W^T dL/dy."
@@ -601,22 +605,22 @@ TEXT = {
     ),
     "mistake.missing_activation_derivative": (
         "The sigmoid's slope is missing. Between {h} and {z} the chain multiplies each entry by its own slope "
-        "s'({z}) = {h}(1 - {h})."
+        "σ'({z}) = {h}(1 - {h})."
     ),
     "mistake.derivative_at_wrong_point": (
-        "You evaluated s' at the output {h} instead of at {z}: s({h})(1 - s({h})). The slope is s'({z}) = "
+        "You evaluated σ' at the output {h} instead of at {z}: σ({h})(1 - σ({h})). The slope is σ'({z}) = "
         "{h}(1 - {h}): put {h} into h(1 - h) directly, without applying the sigmoid again."
     ),
     "mistake.pre_activation_in_slope": (
-        "You put {z} itself into h(1 - h). The formula s' = h(1 - h) needs the sigmoid's output h = s({z}): "
+        "You put {z} itself into h(1 - h). The formula σ' = h(1 - h) needs the sigmoid's output h = σ({z}): "
         "apply the sigmoid first."
     ),
-    "mistake.sigmoid_for_slope": "You used s({z}) where its slope s'({z}) belongs. The slope is s({z})(1 - s({z})) = {h}(1 - {h}).",
+    "mistake.sigmoid_for_slope": "You used σ({z}) where its slope σ'({z}) belongs. The slope is σ({z})(1 - σ({z})) = {h}(1 - {h}).",
     "mistake.missing_square": (
-        "e^-z / (1 + e^-z) is 1 - s(z), not the slope: the derivative of (1 + e^-z)^-1 has the square "
-        "(1 + e^-z)^2 below. So s'(z) = e^-z / (1 + e^-z)^2 = s(z)(1 - s(z))."
+        "e^-z / (1 + e^-z) is 1 - σ(z), not the slope: the derivative of (1 + e^-z)^-1 has the square "
+        "(1 + e^-z)^2 below. So σ'(z) = e^-z / (1 + e^-z)^2 = σ(z)(1 - σ(z))."
     ),
-    "mistake.forward_without_sigmoid": "Your forward pass left out the sigmoid: {quantity} = s({pre}), not {pre} itself.",
+    "mistake.forward_without_sigmoid": "Your forward pass left out the sigmoid: {quantity} = σ({pre}), not {pre} itself.",
     "mistake.sign": "The sign is wrong: every entry of your {quantity} has the right size but the opposite sign.",
     "mistake.sign.loss": (
         "The sign is wrong: {quantity} = {right}, not {wrong}. With your sign, gradient descent would walk away "
@@ -735,18 +739,18 @@ TEXT = {
         "{given} keeps W's two indices apart (as SymPy's diff by a MatrixSymbol does). Here W is flattened into "
         "vec(W): one row per output, one column per weight."
     ),
-    "04.2.transposed": "{given} is transposed. A gradient has the shape of its variable: N has one row per sample.",
+    "04.2.transposed": "{given} is transposed. A gradient has the shape of its variable: Z has one row per sample.",
     "04.2.shape_of_jacobian": (
-        "{given} is the shape of one sample's Jacobian dO/dN, the diagonal matrix diag(s'(N)). The gradient dL/dN "
-        "is not a Jacobian: it has the shape of N, one number per entry."
+        "{given} is the shape of one sample's Jacobian dh/dz, the diagonal matrix diag(σ'(z)). The gradient dL/dZ "
+        "is not a Jacobian: it has the shape of Z, one number per entry."
     ),
-    "04.2.one_sample_only": "{given} is the shape for one sample. dL/dN covers the whole batch: one row per sample, like N.",
-    "04.2.one_sample_vector": "{given} is the shape of one sample's vector. dL/dN covers the whole batch: one row per sample, like N.",
+    "04.2.one_sample_only": "{given} is the shape for one sample. dL/dZ covers the whole batch: one row per sample, like Z.",
+    "04.2.one_sample_vector": "{given} is the shape of one sample's vector. dL/dZ covers the whole batch: one row per sample, like Z.",
     "04.2.full_jacobian": (
-        "{given} is the shape of the whole batch's Jacobian dO/dN. The gradient dL/dN is not a Jacobian: it has "
-        "the shape of N, one number per entry."
+        "{given} is the shape of the whole batch's Jacobian dH/dZ. The gradient dL/dZ is not a Jacobian: it has "
+        "the shape of Z, one number per entry."
     ),
-    "04.2.one_per_sample": "{given} has one number per sample. dL/dN has one number per entry of N: per sample and per unit.",
+    "04.2.one_per_sample": "{given} has one number per sample. dL/dZ has one number per entry of Z: per sample and per unit.",
     "01.2.missing_path": (
         "You followed only the route through y_1. Each x_j reaches L through all {terms} outputs, so "
         "dL/dx_j = sum_i w_ij dL/dy_i adds one term per output."
@@ -800,18 +804,20 @@ TEXT = {
         "weight, in the shape of W."
     ),
     "04.1.derivative_at_wrong_point": (
-        "You applied the sigmoid twice: s(s(z))(1 - s(s(z))). The slope at z is s(z)(1 - s(z)): apply the sigmoid "
+        "You applied the sigmoid twice: σ(σ(z))(1 - σ(σ(z))). The slope at z is σ(z)(1 - σ(z)): apply the sigmoid "
         "once, then h(1 - h)."
     ),
-    "04.1.sigmoid_for_slope": "These are the values s(z) of the sigmoid itself. The question asks for its slope s'(z) = s(z)(1 - s(z)).",
-    "04.1.pre_activation_in_slope": (
-        "You put z itself into h(1 - h). The formula s' = h(1 - h) needs the output h = s(z): first compute "
-        "h = s(z), then h(1 - h)."
+    "04.1.sigmoid_for_slope": (
+        "These are the values σ(z) of the sigmoid itself. The question asks for its slope σ'(z) = σ(z)(1 - σ(z))."
     ),
-    "04.1.sign": "The sign is wrong: s is increasing, so its slope s'(z) = s(z)(1 - s(z)) is positive everywhere.",
+    "04.1.pre_activation_in_slope": (
+        "You put z itself into h(1 - h). The formula σ' = h(1 - h) needs the output h = σ(z): first compute "
+        "h = σ(z), then h(1 - h)."
+    ),
+    "04.1.sign": "The sign is wrong: σ is increasing, so its slope σ'(z) = σ(z)(1 - σ(z)) is positive everywhere.",
     "04.3.missing_activation_derivative": (
-        "You passed dL/dh through unchanged. The sigmoid's Jacobian is diag(s'(z)), so each entry is multiplied "
-        "by its own slope: dL/dz = dL/dh * s'(z)."
+        "You passed dL/dh through unchanged. The sigmoid's Jacobian is diag(σ'(z)), so each entry is multiplied "
+        "by its own slope: dL/dz = dL/dh * σ'(z)."
     ),
     "01.1.count_as_column": (
         "{given} stacks the derivatives dy_i/dx_j in one column. A Jacobian arranges them as a matrix: one row per "
@@ -821,51 +827,51 @@ TEXT = {
         "{given} is the shape of x^T, a row. The Jacobian dy/dx holds every derivative dy_i/dx_j: one row per "
         "output, one column per input."
     ),
-    "04.2.one_per_sample_column": "{given} has one number per sample. dL/dN has one number per entry of N: per sample and per unit.",
+    "04.2.one_per_sample_column": "{given} has one number per sample. dL/dZ has one number per entry of Z: per sample and per unit.",
     "04.2.jacobian_per_sample": (
-        "{given} holds one Jacobian diag(s'(N)) per sample. The gradient dL/dN is not a Jacobian: it has the shape "
-        "of N, one number per entry."
+        "{given} holds one Jacobian diag(σ'(z)) per sample. The gradient dL/dZ is not a Jacobian: it has the shape "
+        "of Z, one number per entry."
     ),
     "05.2.weights_instead_of_input": (
-        "You multiplied delta_2 by W_2. But dLoss/dW_2 = O_1^T delta_2: each weight's gradient holds its input "
-        "from O_1, not the weight itself."
+        "You multiplied dL/dz2 by W2. But dL/dW2 = h1^T dL/dz2: each weight's gradient holds its input "
+        "from h1, not the weight itself."
     ),
     "05.2.input_gradient_instead": (
-        "That is dLoss/dO_1 = delta_2 W_2^T, the gradient sent down to the layer below. This exercise asks for "
-        "dLoss/dW_2 = O_1^T delta_2, in the shape of W_2."
+        "That is dL/dh1 = dL/dz2 W2^T, the gradient sent down to the layer below. This exercise asks for "
+        "dL/dW2 = h1^T dL/dz2, in the shape of W2."
     ),
     "03.3.weights_instead_of_input": (
         "You multiplied dL/dY by W. But dL/dw_ik = x_i dL/dy_k: the input x_i (not the weight) appears in the "
         "weight's gradient, dL/dW = X^T dL/dY."
     ),
-    "05.1.summed_too_early": "You added the entries into one number. dLoss/dO has one entry per output O_k, like O.",
+    "05.1.summed_too_early": "You added the entries into one number. dL/dh has one entry per output h_k, like h.",
     "05.1.extra_activation_derivative": (
-        "You multiplied by O(1 - O), the sigmoid's slope: that gives delta = dLoss/dN, the next step. The question "
-        "asks for dLoss/dO = O - t."
+        "You multiplied by h(1 - h), the sigmoid's slope: that gives dL/dz, the next step. The question "
+        "asks for dL/dh = h - y."
     ),
     "05.3.missing_activation_derivative": (
-        "You stopped at dLoss/dO_1 = delta_2 W_2^T. To reach N_1 the chain goes through the sigmoid of layer 1 "
-        "too: multiply by s'(N_1), entry by entry."
+        "You stopped at dL/dh1 = dL/dz2 W2^T. To reach z1 the chain goes through the sigmoid of layer 1 "
+        "too: multiply by σ'(z1), entry by entry."
     ),
     "05.3.missing_path": (
-        "You followed only the path through N_21. O_1j reaches the loss through all {terms} entries of N_2, and "
-        "delta_2 W_2^T adds up every path: sum_k delta_2k w_jk."
+        "You followed only the path through z2_1. h1_j reaches the loss through all {terms} entries of z2, and "
+        "dL/dz2 W2^T adds up every path: sum_k dL/dz2_k w2_jk."
     ),
     "05.4.wrong_order": (
         "You multiplied the two Jacobians in the wrong order. The chain rule puts the later step first: "
-        "dN_2/dN_1 = (dN_2/dO_1)(dO_1/dN_1) = W_2^T diag(s'(N_1)). Check with one entry: N_1j changes only O_1j, "
-        "so column j (not row j) must carry the factor s'(N_1j)."
+        "dz2/dz1 = (dz2/dh1)(dh1/dz1) = W2^T diag(σ'(z1)). Check with one entry: z1_j changes only h1_j, "
+        "so column j (not row j) must carry the factor σ'(z1_j)."
     ),
     "05.4.transposed_operand": (
-        "You used W_2 where its transpose belongs. N_2k = sum_j O_1j w_jk, so dN_2k/dO_1j = w_jk: row k of "
-        "dN_2/dO_1 is column k of W_2, and dN_2/dO_1 = W_2^T."
+        "You used W2 where its transpose belongs. z2_k = sum_j h1_j w2_jk, so dz2_k/dh1_j = w2_jk: row k of "
+        "dz2/dh1 is column k of W2, and dz2/dh1 = W2^T."
     ),
     "05.4.missing_activation_derivative": (
-        "This is only dN_2/dO_1 = W_2^T. The chain also passes the sigmoid: multiply by dO_1/dN_1 = diag(s'(N_1))."
+        "This is only dz2/dh1 = W2^T. The chain also passes the sigmoid: multiply by dh1/dz1 = diag(σ'(z1))."
     ),
     "05.4.transposed": (
-        "Your matrix is transposed: row k must hold the derivatives of N_2k (numerator layout), "
-        "dN_2/dN_1 = (dN_2/dO_1)(dO_1/dN_1)."
+        "Your matrix is transposed: row k must hold the derivatives of z2_k (numerator layout), "
+        "dz2/dz1 = (dz2/dh1)(dh1/dz1)."
     ),
     "06.1.summed_too_early": (
         "You added the samples up into one number (the worked homework writes a stray sum here too). Each sample "
@@ -886,15 +892,15 @@ TEXT = {
     ),
     "06.3.missing_path": (
         "You followed only the path through h2_1 (the worked homework's chain does the same). h1_i feeds both h2_1 "
-        "and h2_2, so B(h1_i) = (w2_i1 B(h2_1) + w2_i2 B(h2_2)) * h1_i (1 - h1_i): add both paths."
+        "and h2_2, so dL/dz1_i = (w2_i1 dL/dz2_1 + w2_i2 dL/dz2_2) * h1_i (1 - h1_i): add both paths."
     ),
     "06.3.mean_instead_of_sum": (
-        "You divided by N = {N} once more. The 1/N of the mean is already inside B2 (through dL/dyhat = "
-        "(2/N)(yhat - y)); dL/dW1 = X^T B1 adds the samples."
+        "You divided by N = {N} once more. The 1/N of the mean is already inside dL_dz2 (through dL/dyhat = "
+        "(2/N)(yhat - y)); dL/dW1 = X^T dL/dZ1 adds the samples."
     ),
     "06.3.transposed_operand": (
-        "You used W2 where W2^T belongs. The weight w2_ij joins h1_i to h2_j, so B(h1_i) uses row i of W2: "
-        "sum_j w2_ij B(h2_j), which is B2 W2^T."
+        "You used W2 where W2^T belongs. The weight w2_ij joins h1_i to z2_j, so dL/dz1_i uses row i of W2: "
+        "sum_j w2_ij dL/dz2_j, which is dL/dZ2 W2^T."
     ),
     "06.5.extra_activation_derivative": (
         "Your function multiplies by yhat(1 - yhat), a sigmoid's slope. The output layer is linear (no sigmoid): "
@@ -972,7 +978,7 @@ TEXT = {
         "Your numbers are filled into shape {shape} column by column. Fill the rows first (numpy's default reshape)."
     ),
     "structure.diagonal_matrix": (
-        "Your answer is a diagonal matrix of shape {yours}, like a Jacobian diag(s'(z)). {quantity} is a vector: "
+        "Your answer is a diagonal matrix of shape {yours}, like a Jacobian diag(σ'(z)). {quantity} is a vector: "
         "the diagonal Jacobian acts entry by entry, so multiply with * and keep one entry per unit."
     ),
     "structure.one_row_of_many": (

@@ -1,4 +1,4 @@
-"""Exercises of notebook 03: the row convention Y = XW + B and the Kronecker Jacobian.
+"""Exercises of notebook 03: the row convention Y = XW + b and the Kronecker Jacobian.
 
 >>> [ex.id for ex in EXERCISES]
 ['03.1', '03.2', '03.3', '03.4']
@@ -85,8 +85,8 @@ def _draw_cases(rng):
     local = np.random.default_rng(303) if rng is None else rng
     first = (size(local, 2, 4), size(local, 2, 3), size(local, 2, 4))
     cases = [{"X": ((7, 8), (1, -2)), "W": PROOF["W"], "dL_dY": ((9, 10, 11), (1, 0, -1))}] if rng is None else []
-    for B, n, m in ((first,) if rng is not None else ()) + ((3, 3, 3), (2, 2, 4), (4, 3, 2)):
-        cases.append({"X": ints(local, (B, n), -5, 9), "W": ints(local, (n, m)), "dL_dY": ints(local, (B, m), -9, 9)})
+    for N, n, m in ((first,) if rng is not None else ()) + ((3, 3, 3), (2, 2, 4), (4, 3, 2)):
+        cases.append({"X": ints(local, (N, n), -5, 9), "W": ints(local, (n, m)), "dL_dY": ints(local, (N, m), -9, 9)})
     return cases
 
 

@@ -1,4 +1,4 @@
-"""Exercises of notebook 04: the sigmoid, s' = s(1 - s), and the entry-by-entry backward pass.
+"""Exercises of notebook 04: the sigmoid, σ' = σ(1 - σ), and the entry-by-entry backward pass.
 
 >>> [ex.id for ex in EXERCISES]
 ['04.1', '04.2', '04.3', '04.4']
@@ -23,31 +23,31 @@ SLOPE = ArrayExercise(
     "04.1",
     draw=_draw_points,
     compute=lambda g, at: at.result(
-        "s'(z)", at.slope("s'(z)", z=("z", g.z), skip=("missing_activation_derivative",)), like="z"
+        "σ'(z)", at.slope("σ'(z)", z=("z", g.z), skip=("missing_activation_derivative",)), like="z"
     ),
 )
 
 
 def _draw_sizes(rng):
     if rng is None:
-        return {"B": 3, "h": 2}
-    B, h = sizes(rng, 2, 2, 6)
-    return {"B": B, "h": h}
+        return {"N": 3, "n_out": 2}
+    N, n_out = sizes(rng, 2, 2, 6)
+    return {"N": N, "n_out": n_out}
 
 
 GRADIENT_SHAPE = ShapeExercise(
     "04.2",
     draw=_draw_sizes,
-    solve=lambda g: (g.B, g.h),
+    solve=lambda g: (g.N, g.n_out),
     mistakes={
-        "transposed": lambda g: (g.h, g.B),
-        "shape_of_jacobian": lambda g: (g.h, g.h),
-        "one_sample_only": lambda g: (1, g.h),
-        "one_sample_vector": lambda g: (g.h,),
-        "full_jacobian": lambda g: (g.B * g.h, g.B * g.h),
-        "one_per_sample": lambda g: (g.B,),
-        "one_per_sample_column": lambda g: (g.B, 1),
-        "jacobian_per_sample": lambda g: (g.B, g.h, g.h),
+        "transposed": lambda g: (g.n_out, g.N),
+        "shape_of_jacobian": lambda g: (g.n_out, g.n_out),
+        "one_sample_only": lambda g: (1, g.n_out),
+        "one_sample_vector": lambda g: (g.n_out,),
+        "full_jacobian": lambda g: (g.N * g.n_out, g.N * g.n_out),
+        "one_per_sample": lambda g: (g.N,),
+        "one_per_sample_column": lambda g: (g.N, 1),
+        "jacobian_per_sample": lambda g: (g.N, g.n_out, g.n_out),
     },
 )
 
@@ -61,9 +61,9 @@ def _draw_backward(rng):
 
 
 def sigmoid_backward(g, at, h=None):
-    """dL/dz = dL/dh * s'(z): the sigmoid's Jacobian diag(s'(z)) is diagonal."""
-    slope = at.slope("s'(z)", z=("z", g.z), h=h)
-    return at.result("dL/dz", at.elementwise("dL/dz", ("dL/dh", g.dL_dh), ("s'(z)", slope)), like="z")
+    """dL/dz = dL/dh * σ'(z): the sigmoid's Jacobian diag(σ'(z)) is diagonal."""
+    slope = at.slope("σ'(z)", z=("z", g.z), h=h)
+    return at.result("dL/dz", at.elementwise("dL/dz", ("dL/dh", g.dL_dh), ("σ'(z)", slope)), like="z")
 
 
 SIGMOID_BACKWARD = ArrayExercise(

@@ -1,8 +1,11 @@
 """Exercises of notebook 05: backpropagation through several layers (row convention, no bias).
 
-Notation of the multilayer derivation: N_i = O_{i-1} W_i, O_i = s(N_i),
-Loss = 1/2 sum (t - O)^2, delta_i = dLoss/dN_i. A Jacobian has one row per
-output entry (numerator layout).
+The course's notation (docs/notation.md): layer i computes z^i = h^(i-1) W^i and
+h^i = σ(z^i); the loss is L = 1/2 sum (y - h)^2; the backward vectors are
+dL/dz^i. In code and plain text the layer is a suffix: z1, h1, W2, dL_dz2
+(dL/dz2). The multilayer derivation writes N_i, O_i, t, Loss and delta_i for
+them: 05.1's prompt says so, once. A Jacobian has one row per output entry
+(numerator layout).
 
 >>> [ex.id for ex in EXERCISES]
 ['05.1', '05.2', '05.3', '05.4', '05.5']
@@ -23,16 +26,16 @@ from matgrad.course.exercises._exercise import ArrayExercise, FunctionExercise
 # ------------------------------------------------------------------ 05.1 the loss
 def _draw_output(rng):
     if rng is None:
-        return {"O": ((0.75, 0.2, 0.5),), "t": ((1.0, 0.0, 1.0),)}
-    h = size(rng, 2, 4)
-    return {"O": steps(rng, (1, h), 0.05, 0.95, 0.05), "t": steps(rng, (1, h), 0, 1, 0.5)}
+        return {"h": ((0.75, 0.2, 0.5),), "y": ((1.0, 0.0, 1.0),)}
+    n = size(rng, 2, 4)
+    return {"h": steps(rng, (1, n), 0.05, 0.95, 0.05), "y": steps(rng, (1, n), 0, 1, 0.5)}
 
 
 LOSS_GRADIENT = ArrayExercise(
     "05.1",
     draw=_draw_output,
     compute=lambda g, at: at.result(
-        "dLoss/dO", at.loss_gradient("dLoss/dO", ("O", g.O), ("t", g.t), loss="half"), like="O"
+        "dL/dh", at.loss_gradient("dL/dh", ("h", g.h), ("y", g.y), loss="half"), like="h"
     ),
 )
 
@@ -40,25 +43,25 @@ LOSS_GRADIENT = ArrayExercise(
 # ------------------------------------------------------------------ 05.2 the last layer
 def _draw_last_layer(rng):
     if rng is None:
-        return {"O_1": ((0.5, 0.25, 0.75),), "W_2": ((1, -1), (2, 0), (-1, 1)), "t": ((1.0, 0.0),)}
-    h1, h2 = sizes(rng, 2, 2, 4)
-    return {"O_1": steps(rng, (1, h1), 0.05, 0.95, 0.05), "W_2": ints(rng, (h1, h2), -2, 2), "t": steps(rng, (1, h2), 0, 1, 0.5)}
+        return {"h1": ((0.5, 0.25, 0.75),), "W2": ((1, -1), (2, 0), (-1, 1)), "y": ((1.0, 0.0),)}
+    n1, n2 = sizes(rng, 2, 2, 4)
+    return {"h1": steps(rng, (1, n1), 0.05, 0.95, 0.05), "W2": ints(rng, (n1, n2), -2, 2), "y": steps(rng, (1, n2), 0, 1, 0.5)}
 
 
 def last_layer(g, at):
-    """delta_2 = (O_2 - t) * s'(N_2) and dLoss/dW_2 = O_1^T delta_2."""
-    N_2 = g.O_1 @ g.W_2
-    O_2 = at.sigmoid("O_2", ("N_2", N_2))
-    dLoss_dO_2 = at.loss_gradient("dLoss/dO_2", ("O_2", O_2), ("t", g.t), loss="half")
-    slope = at.slope("s'(N_2)", z=("N_2", N_2), h=("O_2", O_2))
-    delta_2 = at.elementwise("delta_2", ("dLoss/dO_2", dLoss_dO_2), ("s'(N_2)", slope))
-    dLoss_dW_2 = at.product("dLoss/dW_2", ("O_1^T", g.O_1.T), ("delta_2", delta_2), over="outer")
-    dLoss_dW_2 = at.alternatives(
-        "dLoss/dW_2", dLoss_dW_2,
-        weights_instead_of_input=lambda v: g.W_2 * delta_2,
-        input_gradient_instead=lambda v: delta_2 @ g.W_2.T,
+    """dL/dz2 = (h2 - y) * σ'(z2) and dL/dW2 = h1^T dL/dz2."""
+    z2 = g.h1 @ g.W2
+    h2 = at.sigmoid("h2", ("z2", z2))
+    dL_dh2 = at.loss_gradient("dL/dh2", ("h2", h2), ("y", g.y), loss="half")
+    slope = at.slope("σ'(z2)", z=("z2", z2), h=("h2", h2))
+    dL_dz2 = at.elementwise("dL/dz2", ("dL/dh2", dL_dh2), ("σ'(z2)", slope))
+    dL_dW2 = at.product("dL/dW2", ("h1^T", g.h1.T), ("dL/dz2", dL_dz2), over="outer")
+    dL_dW2 = at.alternatives(
+        "dL/dW2", dL_dW2,
+        weights_instead_of_input=lambda v: g.W2 * dL_dz2,
+        input_gradient_instead=lambda v: dL_dz2 @ g.W2.T,
     )  # fmt: skip
-    return at.result("dLoss/dW_2", dLoss_dW_2, like="W_2")
+    return at.result("dL/dW2", dL_dW2, like="W2")
 
 
 LAST_LAYER = ArrayExercise("05.2", draw=_draw_last_layer, compute=last_layer)
@@ -67,39 +70,39 @@ LAST_LAYER = ArrayExercise("05.2", draw=_draw_last_layer, compute=last_layer)
 # ------------------------------------------------------------------ 05.3 one layer down
 def _draw_lower(rng):
     if rng is None:
-        N_1 = np.array([[0.5, -1.0, 2.0]])
-        return {"delta_2": ((0.1, -0.2),), "W_2": ((1, -1), (2, 0), (-1, 1)), "N_1": N_1, "O_1": sigmoid(N_1)}
-    h1, h2 = sizes(rng, 2, 2, 4)
-    N_1 = steps(rng, (1, h1), -2, 2, 0.5)
-    delta_2 = steps(rng, (1, h2), -0.5, 0.5, 0.1, nonzero=True)  # no zero: every path counts
-    return {"delta_2": delta_2, "W_2": ints(rng, (h1, h2), -2, 2), "N_1": N_1, "O_1": sigmoid(N_1)}
+        z1 = np.array([[0.5, -1.0, 2.0]])
+        return {"dL_dz2": ((0.1, -0.2),), "W2": ((1, -1), (2, 0), (-1, 1)), "z1": z1, "h1": sigmoid(z1)}
+    n1, n2 = sizes(rng, 2, 2, 4)
+    z1 = steps(rng, (1, n1), -2, 2, 0.5)
+    dL_dz2 = steps(rng, (1, n2), -0.5, 0.5, 0.1, nonzero=True)  # no zero: every path counts
+    return {"dL_dz2": dL_dz2, "W2": ints(rng, (n1, n2), -2, 2), "z1": z1, "h1": sigmoid(z1)}
 
 
-def lower_delta(g, at):
-    """delta_1 = (delta_2 W_2^T) * s'(N_1): back through W_2, then through the sigmoid."""
-    dLoss_dO_1 = at.product("dLoss/dO_1", ("delta_2", g.delta_2), ("W_2^T", g.W_2.T), over="paths", transposable=1)
-    slope = at.slope("s'(N_1)", z=("N_1", g.N_1), h=("O_1", g.O_1))
-    return at.result("delta_1", at.elementwise("delta_1", ("dLoss/dO_1", dLoss_dO_1), ("s'(N_1)", slope)), like="N_1")
+def lower_gradient(g, at):
+    """dL/dz1 = (dL/dz2 W2^T) * σ'(z1): back through W2, then through the sigmoid."""
+    dL_dh1 = at.product("dL/dh1", ("dL/dz2", g.dL_dz2), ("W2^T", g.W2.T), over="paths", transposable=1)
+    slope = at.slope("σ'(z1)", z=("z1", g.z1), h=("h1", g.h1))
+    return at.result("dL/dz1", at.elementwise("dL/dz1", ("dL/dh1", dL_dh1), ("σ'(z1)", slope)), like="z1")
 
 
-LOWER_DELTA = ArrayExercise("05.3", draw=_draw_lower, compute=lower_delta)
+LOWER_GRADIENT = ArrayExercise("05.3", draw=_draw_lower, compute=lower_gradient)
 
 
 # ------------------------------------------------------------------ 05.4 the order of the chain
 def _draw_square(rng):
     if rng is None:
-        N_1 = np.array([[0.0, 1.0]])
-        return {"N_1": N_1, "O_1": sigmoid(N_1), "W_2": ((1, 2), (-1, 3))}
-    h = size(rng, 2, 3)
-    N_1 = steps(rng, (1, h), -2, 2, 0.5)
-    return {"N_1": N_1, "O_1": sigmoid(N_1), "W_2": ints(rng, (h, h), -3, 3)}
+        z1 = np.array([[0.0, 1.0]])
+        return {"z1": z1, "h1": sigmoid(z1), "W2": ((1, 2), (-1, 3))}
+    n = size(rng, 2, 3)
+    z1 = steps(rng, (1, n), -2, 2, 0.5)
+    return {"z1": z1, "h1": sigmoid(z1), "W2": ints(rng, (n, n), -3, 3)}
 
 
 def chain_order(g, at):
-    """dN_2/dN_1 = (dN_2/dO_1)(dO_1/dN_1) = W_2^T diag(s'(N_1))."""
-    slope = at.slope("s'(N_1)", z=("N_1", g.N_1[0]), h=("O_1", g.O_1[0]))
-    J = at.product("dN_2/dN_1", ("W_2^T", g.W_2.T), ("diag(s'(N_1))", np.diag(slope)), over="paths", transposable=0)
-    return at.result("dN_2/dN_1", J, like=None)
+    """dz2/dz1 = (dz2/dh1)(dh1/dz1) = W2^T diag(σ'(z1))."""
+    slope = at.slope("σ'(z1)", z=("z1", g.z1[0]), h=("h1", g.h1[0]))
+    J = at.product("dz2/dz1", ("W2^T", g.W2.T), ("diag(σ'(z1))", np.diag(slope)), over="paths", transposable=0)
+    return at.result("dz2/dz1", J, like=None)
 
 
 CHAIN_ORDER = ArrayExercise("05.4", draw=_draw_square, compute=chain_order)
@@ -109,24 +112,24 @@ CHAIN_ORDER = ArrayExercise("05.4", draw=_draw_square, compute=chain_order)
 def _draw_cases(rng):
     local = np.random.default_rng(505) if rng is None else rng
     if rng is None:
-        cases = [{"O_prev": ((0.5, 0.25, 0.75),), "W": ((1, -1), (2, 0), (-1, 1)), "dLoss_dO": ((-0.4, 0.3),)}]
+        cases = [{"h_prev": ((0.5, 0.25, 0.75),), "W": ((1, -1), (2, 0), (-1, 1)), "dL_dh": ((-0.4, 0.3),)}]
     else:
         cases = [_case(local, 1, size(local, 2, 3), size(local, 2, 4))]
-    return cases + [_case(local, B, n, m) for B, n, m in ((3, 2, 2), (2, 3, 2), (4, 2, 3))]
+    return cases + [_case(local, N, n, m) for N, n, m in ((3, 2, 2), (2, 3, 2), (4, 2, 3))]
 
 
-def _case(rng, B, n, m):
-    return {"O_prev": steps(rng, (B, n), 0.05, 0.95, 0.05), "W": ints(rng, (n, m), -2, 2), "dLoss_dO": steps(rng, (B, m), -1, 1, 0.1)}
+def _case(rng, N, n, m):
+    return {"h_prev": steps(rng, (N, n), 0.05, 0.95, 0.05), "W": ints(rng, (n, m), -2, 2), "dL_dh": steps(rng, (N, m), -1, 1, 0.1)}
 
 
 def layer_backward(g, at):
-    """delta = dLoss/dO * s'(N); dLoss/dW = O_prev^T delta; dLoss/dO_prev = delta W^T."""
-    N = g.O_prev @ g.W
-    slope = at.slope("s'(N)", z=("N", N), h=("O", sigmoid(N)))
-    delta = at.elementwise("delta", ("dLoss/dO", g.dLoss_dO), ("s'(N)", slope))
-    dLoss_dW = at.product("dLoss_dW", ("O_prev^T", g.O_prev.T), ("delta", delta), over="samples")
-    dLoss_dO_prev = at.product("dLoss_dO_prev", ("delta", delta), ("W^T", g.W.T), over="paths", transposable=1)
-    return at.result("dLoss_dW", dLoss_dW, like="W"), at.result("dLoss_dO_prev", dLoss_dO_prev, like="O_prev")
+    """dL/dz = dL/dh * σ'(z); dL/dW = h_prev^T dL/dz; dL/dh_prev = dL/dz W^T."""
+    z = g.h_prev @ g.W
+    slope = at.slope("σ'(z)", z=("z", z), h=("h", sigmoid(z)))
+    dL_dz = at.elementwise("dL/dz", ("dL/dh", g.dL_dh), ("σ'(z)", slope))
+    dL_dW = at.product("dL_dW", ("h_prev^T", g.h_prev.T), ("dL/dz", dL_dz), over="samples")
+    dL_dh_prev = at.product("dL_dh_prev", ("dL/dz", dL_dz), ("W^T", g.W.T), over="paths", transposable=1)
+    return at.result("dL_dW", dL_dW, like="W"), at.result("dL_dh_prev", dL_dh_prev, like="h_prev")
 
 
 LAYER_BACKWARD = FunctionExercise(
@@ -134,11 +137,11 @@ LAYER_BACKWARD = FunctionExercise(
     draw=_draw_cases,
     compute=layer_backward,
     source=(
-        "def layer_backward(O_prev, W, dLoss_dO):\n    O = matgrad.sigmoid(O_prev @ W)\n"
-        "    delta = dLoss_dO * O * (1 - O)\n    return O_prev.T @ delta, delta @ W.T\n"
+        "def layer_backward(h_prev, W, dL_dh):\n    h = matgrad.sigmoid(h_prev @ W)\n"
+        "    dL_dz = dL_dh * h * (1 - h)\n    return h_prev.T @ dL_dz, dL_dz @ W.T\n"
     ),
-    returns=("dLoss_dW", "dLoss_dO_prev"),
-    batch="O_prev",
+    returns=("dL_dW", "dL_dh_prev"),
+    batch="h_prev",
 )
 
-EXERCISES = (LOSS_GRADIENT, LAST_LAYER, LOWER_DELTA, CHAIN_ORDER, LAYER_BACKWARD)
+EXERCISES = (LOSS_GRADIENT, LAST_LAYER, LOWER_GRADIENT, CHAIN_ORDER, LAYER_BACKWARD)

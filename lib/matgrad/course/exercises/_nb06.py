@@ -2,8 +2,11 @@
 
 Row convention, three samples X = (-1, 0, 1), targets Y = (1, 0, -1), the
 mean squared error L = (1/N) sum_k (yhat_k - y_k)^2 and rate 0.1. A fresh
-instance keeps the data and draws new weights and biases. The output layer
-Yhat = H2 W3 + b3 has no sigmoid (identity activation).
+instance keeps the data and draws new weights and biases. Layer l computes
+Z^l = H^(l-1) W^l + b^l and H^l = σ(Z^l) (H1, H2: a batch of h^1, h^2); the
+output layer Yhat = H2 W3 + b3 has no sigmoid (identity activation). The worked
+homework writes L^l for z^l and B(h^l_j) for the columns of dL/dZ^l: the
+columns of the given ``dL_dz2`` are its B(h^2_1), B(h^2_2) (06.3's prompt says so).
 
 >>> [ex.id for ex in EXERCISES]
 ['06.1', '06.2', '06.3', '06.4', '06.5']
@@ -33,9 +36,9 @@ def homework_values(rng):
     H2 = sigmoid(H1 @ W2 + [p["b2_1"], p["b2_2"]])
     yhat = H2 @ W3 + p["b3_1"]
     G = 2 / len(Y) * (yhat - Y)  # dL/dyhat, (3, 1)
-    B2 = (G @ W3.T) * H2 * (1 - H2)  # dL/dL2, the author's B(h2) vectors, (3, 2)
+    dL_dz2 = (G @ W3.T) * H2 * (1 - H2)  # dL/dZ2, one row per sample (columns: the homework's B(h2_j)), (3, 2)
     return {"X": X, "H1": H1, "H2": H2, "W1": W1, "W2": W2, "W3": W3,
-            "yhat": yhat[:, 0], "y": Y[:, 0], "B2": B2, "lr": hw.LEARNING_RATE}  # fmt: skip
+            "yhat": yhat[:, 0], "y": Y[:, 0], "dL_dz2": dL_dz2, "lr": hw.LEARNING_RATE}  # fmt: skip
 
 
 def _pick(*names):
@@ -72,19 +75,19 @@ OUTPUT_WEIGHTS = ArrayExercise("06.2", draw=_pick("H2", "yhat", "y"), compute=ou
 
 
 def first_layer(g, at):
-    """B1 = (B2 W2^T) * H1 (1 - H1) adds both paths; dL/dW1 = X^T B1 adds the samples."""
-    dL_dH1 = at.product("dL/dH1", ("B2", g.B2), ("W2^T", g.W2.T), over="paths", transposable=1)
-    slope = at.slope("s'(L1)", z=("L1", None), h=("H1", g.H1))
-    B1 = at.elementwise("B1", ("dL/dH1", dL_dH1), ("s'(L1)", slope))
+    """dL/dZ1 = (dL/dZ2 W2^T) * H1 (1 - H1) adds both paths; dL/dW1 = X^T dL/dZ1 adds the samples."""
+    dL_dH1 = at.product("dL/dH1", ("dL/dZ2", g.dL_dz2), ("W2^T", g.W2.T), over="paths", transposable=1)
+    slope = at.slope("σ'(Z1)", z=("Z1", None), h=("H1", g.H1))
+    dL_dz1 = at.elementwise("dL/dZ1", ("dL/dH1", dL_dH1), ("σ'(Z1)", slope))
     # X = (-1, 0, 1): the sums make 0, and the middle sample adds 0 (a loop that skips the first
     # sample gives the last one alone): those mistakes cannot be told apart here
     skip = ("sums_then_outer", "skipped_first_sample", "skipped_last_sample")
-    dL_dW1 = at.product("dL/dW1", ("X^T", g.X.T), ("B1", B1), over="samples", skip=skip)
-    dL_dW1 = at.alternatives("dL/dW1", dL_dW1, bias_gradient_instead=lambda v: B1.sum(axis=0, keepdims=True))
+    dL_dW1 = at.product("dL/dW1", ("X^T", g.X.T), ("dL/dZ1", dL_dz1), over="samples", skip=skip)
+    dL_dW1 = at.alternatives("dL/dW1", dL_dW1, bias_gradient_instead=lambda v: dL_dz1.sum(axis=0, keepdims=True))
     return at.result("dL/dW1", dL_dW1, like="W1")
 
 
-FIRST_LAYER = ArrayExercise("06.3", draw=_pick("X", "H1", "W2", "B2"), compute=first_layer, factors=_samples)
+FIRST_LAYER = ArrayExercise("06.3", draw=_pick("X", "H1", "W2", "dL_dz2"), compute=first_layer, factors=_samples)
 
 
 def _draw_step(rng):

@@ -24,16 +24,16 @@ The catalogue (transform: what the student does; ``A @ B`` is the step):
 ``not_summed``                 one term per sample, not added; ``summed_to_scalar``
 ``wrong_axis``                 a sum over the wrong index or axis
 ``dot_instead_of_elementwise`` a dot product where an entry-by-entry product belongs
-``missing_activation_derivative``  the factor s'(z) dropped
-``derivative_at_wrong_point``  s'(h) at the output h instead of s'(z)
+``missing_activation_derivative``  the factor σ'(z) dropped
+``derivative_at_wrong_point``  σ'(h) at the output h instead of σ'(z)
 ``pre_activation_in_slope``    z(1 - z): the pre-activation put into h(1 - h)
-``sigmoid_for_slope``          s(z) where s'(z) belongs; ``missing_square``: 1 - s(z)
+``sigmoid_for_slope``          σ(z) where σ'(z) belongs; ``missing_square``: 1 - σ(z)
 ``slope_sign_inside``          h(1 + h): a sign slipped inside the slope
 ``forward_without_sigmoid``    the forward pass without its sigmoid
 ``sign``                       a flipped sign (the loss derivative, the update, the result)
-``missing_half``               2(O - t): the 1/2 of the half squared error dropped
+``missing_half``               2(h - y): the 1/2 of the half squared error dropped
 ``missing_two``, ``missing_mean``, ``missing_loss_factor``: the 2, the 1/N or both of the MSE
-``extra_activation_derivative``  s' applied where there is no sigmoid
+``extra_activation_derivative``  σ' applied where there is no sigmoid
 ``summed_too_early``           the per-sample derivatives added into one number
 ``loss_instead_of_gradient``   the loss term itself instead of its derivative
 ``missing_learning_rate``      the whole gradient as the step; ``divided_by_learning_rate``
@@ -164,17 +164,17 @@ class Steps:
 
     # ------------------------------------------------------------ the sigmoid
     def sigmoid(self, site, pre):
-        """The forward value ``s(N)`` of a sigmoid layer."""
-        name, N = pre
-        options = [("forward_without_sigmoid", "mistake.forward_without_sigmoid", lambda v: N)]
-        return self._choose(site, sigmoid(N), options, lambda: {"quantity": site, "pre": name})
+        """The forward value ``σ(z)`` of a sigmoid layer."""
+        name, Z = pre
+        options = [("forward_without_sigmoid", "mistake.forward_without_sigmoid", lambda v: Z)]
+        return self._choose(site, sigmoid(Z), options, lambda: {"quantity": site, "pre": name})
 
     def slope(self, site, z, h=None, skip=()):
-        """The sigmoid's slope ``s'(z) = h(1 - h)``, from the pre-activation ``z`` and the output
-        ``h``, each a ``(name, value)`` pair: ``h`` defaults to ``s(z)``, and the value of ``z``
+        """The sigmoid's slope ``σ'(z) = h(1 - h)``, from the pre-activation ``z`` and the output
+        ``h``, each a ``(name, value)`` pair: ``h`` defaults to ``σ(z)``, and the value of ``z``
         may be ``None`` when only ``h`` is known."""
         z_name, Z = z
-        h_name, H = h if h is not None else (f"s({z_name})", sigmoid(Z))
+        h_name, H = h if h is not None else (f"σ({z_name})", sigmoid(Z))
         options = [
             ("missing_activation_derivative", "mistake.missing_activation_derivative", lambda v: np.ones_like(v)),
             ("derivative_at_wrong_point", "mistake.derivative_at_wrong_point", lambda v: sigmoid(H) * (1 - sigmoid(H))),
@@ -190,7 +190,7 @@ class Steps:
     # ------------------------------------------------------------ the loss
     def loss_gradient(self, site, prediction, target, loss, skip=()):
         """The derivative of the loss by the prediction: ``loss="half"`` for
-        1/2 sum (t - O)^2 (``O - t``), ``loss="mean"`` for the mean squared error over the
+        1/2 sum (y - h)^2 (``h - y``), ``loss="mean"`` for the mean squared error over the
         N rows (``(2/N)(yhat - y)``). ``skip`` leaves out transforms that another step
         of the exercise makes the same way (a sign here is a step uphill later)."""
         (p, P), (t, T) = prediction, target
