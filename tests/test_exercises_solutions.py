@@ -167,4 +167,6 @@ def test_the_lecture_examples_by_hand():
     by_hand = [sum(W[i][j] * g[i] for i in range(2)) for j in range(3)]
     assert by_hand == [39, 54, 69] and check("01.2", by_hand).correct
     outer = [[g[i] * x[j] for j in range(3)] for i in range(2)]
-    assert check("02.1", outer).correct and check("03.3", outer).correct
+    assert check("02.1", outer).correct
+    x_row, g_row = [2, 5], [3, -1, 2]  # 03.3's own numbers: dL/dW = x^T dL/dy, (2, 3)
+    assert check("03.3", [[x_row[i] * g_row[j] for j in range(3)] for i in range(2)]).correct

@@ -3,9 +3,9 @@
 >>> [ex.id for ex in EXERCISES]
 ['03.1', '03.2', '03.3', '03.4']
 >>> EXERCISES[1].solution()
-array([[7., 0., 0., 8., 0., 0.],
-       [0., 7., 0., 0., 8., 0.],
-       [0., 0., 7., 0., 0., 8.]])
+array([[2., 0., 0., 5., 0., 0.],
+       [0., 2., 0., 0., 5., 0.],
+       [0., 0., 2., 0., 0., 5.]])
 """
 
 from types import MappingProxyType
@@ -15,8 +15,9 @@ import numpy as np
 from matgrad.course.exercises._draw import ints, size, sizes
 from matgrad.course.exercises._exercise import ArrayExercise, FunctionExercise, ShapeExercise
 
-# the row-convention proof's layer, with numbers (notebook 03, section 7)
-PROOF = MappingProxyType({"X": ((7, 8),), "W": ((1, 2, 3), (4, 5, 6)), "dL_dY": ((9, 10, 11),)})
+# the row-convention proof's layer W, with a sample and an upstream gradient of their own (the
+# lesson's numbers differ, so its printed answer is not this exercise's)
+PROOF = MappingProxyType({"X": ((2, 5),), "W": ((1, 2, 3), (4, 5, 6)), "dL_dY": ((3, -1, 2),)})
 
 
 def _draw_sizes(rng):
@@ -84,7 +85,7 @@ ROW_WEIGHT_GRADIENT = ArrayExercise("03.3", draw=_draw_row_layer, compute=row_we
 def _draw_cases(rng):
     local = np.random.default_rng(303) if rng is None else rng
     first = (size(local, 2, 4), size(local, 2, 3), size(local, 2, 4))
-    cases = [{"X": ((7, 8), (1, -2)), "W": PROOF["W"], "dL_dY": ((9, 10, 11), (1, 0, -1))}] if rng is None else []
+    cases = [{"X": ((2, 5), (1, -2)), "W": PROOF["W"], "dL_dY": ((3, -1, 2), (1, 0, -1))}] if rng is None else []
     for N, n, m in ((first,) if rng is not None else ()) + ((3, 3, 3), (2, 2, 4), (4, 3, 2)):
         cases.append({"X": ints(local, (N, n), -5, 9), "W": ints(local, (n, m)), "dL_dY": ints(local, (N, m), -9, 9)})
     return cases
