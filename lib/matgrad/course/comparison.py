@@ -25,7 +25,7 @@ True
 >>> [row.verdict for row in rows if row.key == "dL/dw3_11"]
 ['rounding']
 >>> sorted({row.verdict for row in rows})
-["author's note", 'agrees', 'rounding', 'slip']
+['agrees', "author's note", 'rounding', 'slip']
 """
 
 from typing import NamedTuple
