@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from bad_input import Case, fresh, valid
+from tests.bad_input import Case, fresh, valid
 from matgrad import HalfSSELoss, Identity, Linear, MSELoss, Network, Sigmoid, numerical_gradient, relative_error, sigmoid
 
 LAYER = Linear(np.ones((2, 3)), np.zeros(3))

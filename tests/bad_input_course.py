@@ -2,7 +2,7 @@
 
 import math
 
-from bad_input import BAD_VALUES, Case, fresh, valid
+from tests.bad_input import BAD_VALUES, Case, fresh, valid
 from matgrad import Identity, Linear, Network, Sigmoid
 from matgrad.course import capstone, homework
 from matgrad.course.comparison import agrees_to_written_decimals, comparison_table, comparison_text

@@ -7,7 +7,7 @@ holds no NaN, so it passes the sweep).
 
 import numpy as np
 
-from bad_input import Case, fresh, valid
+from tests.bad_input import Case, fresh, valid
 from matgrad.course.exercises import EXERCISES, check, given, hint, show, solution
 
 CASES = {

@@ -7,7 +7,7 @@ import functools
 import numpy as np
 from matplotlib.figure import Figure
 
-from bad_input import Case, ValidCall, fresh, valid
+from tests.bad_input import Case, ValidCall, fresh, valid
 from matgrad import HalfSSELoss, Linear, MSELoss, Network, Sigmoid
 from matgrad.course.homework import X, network
 from matgrad.widgets import (ComputationalGraphWalk, backward_walk, computational_graph, draw_computational_graph,

@@ -5,7 +5,7 @@ import numpy as np
 import sympy as sp
 
 import matgrad
-from bad_input import Case, fresh, valid
+from tests.bad_input import Case, fresh, valid
 from matgrad import symbolic
 
 W22 = symbolic.symbol_matrix("w", 2, 2)

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from bad_input import Case, fresh, valid
+from tests.bad_input import Case, fresh, valid
 from matgrad.widgets import (DerivationStepper, GradientNormPlot, HomeworkExplorer, SigmoidPlot, SliderPanel,
                              TrainingExplorer, details, format_matrix, format_vector, readout, show_derivation,
                              show_explorer, show_static, show_training, step)  # fmt: skip

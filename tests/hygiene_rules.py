@@ -28,7 +28,7 @@ import re
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from lesson_rules import RULES as LESSON_RULES
+from tests.lesson_rules import RULES as LESSON_RULES
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_TAG = "widget"

@@ -9,9 +9,9 @@ import importlib
 
 import pytest
 
-from bad_input import AREAS, assert_clear_error, assert_sweep_passes, public_callables, public_modules
+from tests.bad_input import AREAS, assert_clear_error, assert_sweep_passes, public_callables, public_modules
 
-MODULES = {area: importlib.import_module(f"bad_input_{area}") for area in AREAS}
+MODULES = {area: importlib.import_module(f"tests.bad_input_{area}") for area in AREAS}
 CASES = {f"{area}: {name}": case for area, module in MODULES.items() for name, case in module.CASES.items()}
 VALID_CALLS = [call for module in MODULES.values() for call in module.VALID_CALLS]
 

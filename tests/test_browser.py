@@ -24,7 +24,7 @@ the file browser open and run with Kernel > Restart Kernel and Run All Cells.
 import os
 import pytest
 
-from lab_harness import CHROMIUM, REPO, LabPage, LabServer, chromium, find_chromium, parse_readout
+from tests.lab_harness import CHROMIUM, REPO, LabPage, LabServer, chromium, find_chromium, parse_readout
 
 pytestmark = pytest.mark.slow
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from bad_input import Case, assert_clear_error
+from tests.bad_input import Case, assert_clear_error
 from matplotlib.figure import Figure
 
 from matgrad import Identity, Linear, Network, Sigmoid

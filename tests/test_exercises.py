@@ -10,8 +10,8 @@ import math
 import numpy as np
 import pytest
 
-from bad_input import assert_sweep_passes
-from bad_input_exercises import METHOD_CALLS
+from tests.bad_input import assert_sweep_passes
+from tests.bad_input_exercises import METHOD_CALLS
 from matgrad.course.exercises import EXERCISES, check, given
 from matgrad.course.exercises._compare import differs, scale
 from matgrad.course.exercises._exercise import ArrayExercise, FunctionExercise, ShapeExercise

@@ -5,8 +5,8 @@ import re
 
 import numpy as np
 import pytest
-from bad_input import Case, assert_clear_error
-from lab_harness import parse_readout
+from tests.bad_input import Case, assert_clear_error
+from tests.lab_harness import parse_readout
 
 from matgrad.course import homework
 from matgrad.widgets.explorer import HomeworkExplorer, details, explorer_state, readout, show_explorer

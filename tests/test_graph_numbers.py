@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import assert_close, assert_matches_finite_differences, matrices, vectors
+from tests.support import assert_close, assert_matches_finite_differences, matrices, vectors
 
 from matgrad import HalfSSELoss, Identity, Linear, MSELoss, Network, Sigmoid
 from matgrad.course import homework

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from bad_input import Case, assert_clear_error
+from tests.bad_input import Case, assert_clear_error
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image

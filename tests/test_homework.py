@@ -13,7 +13,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bad_input import Case, assert_clear_error
+from tests.bad_input import Case, assert_clear_error
 from matgrad import Identity, Linear, MSELoss, Network, numerical_gradient, relative_error, symbolic
 from matgrad import course
 from matgrad.course import homework

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matgrad import Identity, Linear, Network, Sigmoid, numerical_gradient, relative_error, sigmoid
-from support import CONVENTIONS, SIZES, assert_close, assert_matches_finite_differences, linear_jacobians
-from support import matrices, sigmoid_jacobian, vectors
+from tests.support import CONVENTIONS, SIZES, assert_close, assert_matches_finite_differences, linear_jacobians
+from tests.support import matrices, sigmoid_jacobian, vectors
 
 SYMPY_TOL = 1e-10
 

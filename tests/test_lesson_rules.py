@@ -4,9 +4,9 @@ kind of report-like notebook: proof that none of them can never fail."""
 import pytest
 from nbformat.v4 import new_output
 
-from hygiene_rules import RULES, new_notebook_for_rules as make
-from lesson_rules import exercise_ids
-from test_notebook_hygiene import EXERCISES, GOOD, _only_problem, _with
+from tests.hygiene_rules import RULES, new_notebook_for_rules as make
+from tests.lesson_rules import exercise_ids
+from tests.test_notebook_hygiene import EXERCISES, GOOD, _only_problem, _with
 
 
 def test_good_notebook_lists_its_exercises():

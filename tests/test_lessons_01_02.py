@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matgrad import Linear, symbolic
-from support import CONVENTIONS, SIZES, assert_close, matrices, vectors
+from tests.support import CONVENTIONS, SIZES, assert_close, matrices, vectors
 
 
 def column_stacked_order(rows, cols):

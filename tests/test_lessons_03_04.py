@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import matgrad
 from matgrad import symbolic
 from matgrad.widgets import SigmoidPlot, SliderPanel, format_matrix, format_vector
-from support import SIZES, matrices, vectors
+from tests.support import SIZES, matrices, vectors
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 NB03 = NOTEBOOKS / "03-row-convention-and-the-kronecker-jacobian.ipynb"

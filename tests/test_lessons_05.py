@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import matgrad
-from support import assert_close, assert_matches_finite_differences, gradient_terms
+from tests.support import assert_close, assert_matches_finite_differences, gradient_terms
 
 HALF_SSE = matgrad.HalfSSELoss()
 ACTIVATIONS = {

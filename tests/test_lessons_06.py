@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lab_harness import parse_readout
-from support import assert_close
+from tests.lab_harness import parse_readout
+from tests.support import assert_close
 
 from matgrad import HalfSSELoss
 from matgrad.course import homework

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matgrad import HalfSSELoss, Identity, Linear, MSELoss, Network, Sigmoid, symbolic
-from support import CONVENTIONS, ROUNDING, assert_close, assert_matches_finite_differences, gradient_terms, matrices, vectors
+from tests.support import CONVENTIONS, ROUNDING, assert_close, assert_matches_finite_differences, gradient_terms, matrices, vectors
 
 ACTIVATIONS = {"sigmoid": (Sigmoid, symbolic.Sigmoid), "identity": (Identity, symbolic.Identity)}
 LOSSES = {"mse": (MSELoss, symbolic.MSELoss), "halfsse": (HalfSSELoss, symbolic.HalfSSELoss)}

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_output
 
-from hygiene_rules import RULES, new_notebook_for_rules as make
+from tests.hygiene_rules import RULES, new_notebook_for_rules as make
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))

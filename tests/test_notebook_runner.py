@@ -7,7 +7,7 @@ import sys
 import nbformat
 import pytest
 
-from notebook_runner import run_notebook
+from tests.notebook_runner import run_notebook
 
 
 def _notebook(tmp_path, *sources):

@@ -5,7 +5,7 @@ import math
 
 import pytest
 import sympy as sp
-from bad_input import Case, assert_clear_error
+from tests.bad_input import Case, assert_clear_error
 
 from matgrad.widgets import DerivationStepper, show_derivation, step
 from matgrad.widgets.stepper import derivation_markdown

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from bad_input import Case, assert_clear_error
+from tests.bad_input import Case, assert_clear_error
 from matgrad import Linear, Sigmoid, symbolic
 
 

@@ -5,7 +5,7 @@ a widget shows a plain-text fallback that says what it is."""
 import base64
 
 import pytest
-from bad_input import Case, assert_clear_error
+from tests.bad_input import Case, assert_clear_error
 
 from matgrad import HalfSSELoss
 from matgrad.course import homework

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import matgrad
 from matgrad import symbolic
-from support import CONVENTIONS, FLOATS, assert_close, gradient_terms, matrices, vectors
+from tests.support import CONVENTIONS, FLOATS, assert_close, gradient_terms, matrices, vectors
 
 TWINS = ["Linear", "Sigmoid", "Identity", "MSELoss", "HalfSSELoss", "Network"]
 NUMERIC_ONLY = {"numerical_gradient", "relative_error"}  # finite differences have no symbolic twin

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lab_harness import CHROMIUM, SYSTEM_CHROMES, pick_chromium
-from test_readme import INSTALL, OPEN_COURSE, SET_UP, TEST
+from tests.lab_harness import CHROMIUM, SYSTEM_CHROMES, pick_chromium
+from tests.test_readme import INSTALL, OPEN_COURSE, SET_UP, TEST
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "ci.yml"
