@@ -327,9 +327,9 @@ class LabPage:
               for (let i = 0; outputs && i < outputs.length; i++) expected += mime in outputs.get(i).data;
             }
             const shown = panel.node.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length;
-            return shown >= expected ? expected : null;
+            return shown >= expected ? {expected} : null;  // an object: 0 widgets is done too
         }""", timeout=timeout_ms, polling=100)
-        return handle.json_value()
+        return handle.json_value()["expected"]
 
     def restart_and_run_all(self, timeout_ms: float = 600_000) -> dict:
         """Kernel menu > Restart Kernel and Run All Cells..., accept the dialog,
