@@ -13,7 +13,8 @@ REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text()
 # "Run locally": set up (install everything) and open the course, then test
 SET_UP = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt"
-OPEN_COURSE = ".venv/bin/jupyter lab notebooks"
+# jupyter/labconfig/page_config.d/ switches off JupyterLab's news prompt for the course
+OPEN_COURSE = "JUPYTER_CONFIG_PATH=jupyter .venv/bin/jupyter lab notebooks"
 INSTALL = f"{SET_UP} && {OPEN_COURSE}"
 TEST = ".venv/bin/python -m pytest"
 REFRESH = ".venv/bin/python tools/refresh_notebooks.py"
@@ -61,3 +62,13 @@ def test_instructors_are_told_how_to_refresh_stored_outputs():
     assert any(re.fullmatch(rf"{re.escape(REFRESH)}\s+# every notebook", ln) for ln in usage), usage
     assert any(ln.startswith(f"{REFRESH} notebooks/") for ln in usage), usage
     assert "fork" in text.lower() and TEST in text, text
+
+
+def test_the_course_opens_without_the_news_prompt():
+    # the open command adds jupyter/ to JupyterLab's config path, where one file disables the
+    # plugin that asks "Would you like to receive official Jupyter news?" (as binder/postBuild does)
+    import json
+
+    config = json.loads((REPO / "jupyter" / "labconfig" / "page_config.d" / "matgrad.json").read_text())
+    assert config == {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
+    assert OPEN_COURSE.startswith("JUPYTER_CONFIG_PATH=jupyter ")
