@@ -184,6 +184,14 @@ def _sigmoid(Z):
         return 1.0 / (1.0 + np.exp(-Z))
 
 
+def _sigmoid_slope(Z, S):
+    """sigma'(Z) from Z and S = sigma(Z): sigma(z) sigma(-z) = S / (1 + exp(z)). Both factors are
+    accurate for every z, so there is no cancellation as in 1 - S for S near 1; where exp(z)
+    overflows to inf the true slope is below 1e-308 and this gives 0."""
+    with np.errstate(over="ignore"):
+        return S / (1.0 + np.exp(Z))
+
+
 MAX_JACOBIAN_SIDE = 4096  # a 4096 x 4096 float64 Jacobian is 128 MiB
 
 
@@ -246,16 +254,10 @@ class Sigmoid(_Elementwise):
         return _sigmoid(Z)
 
     def _backward(self, Z, dO, O):
-        # s'(z) = s(z) s(-z) = O / (1 + exp(z)): both factors are accurate for every z (where
-        # exp(z) overflows to inf the true s'(z) is below 1e-308 and this gives 0).
-        with np.errstate(over="ignore"):
-            return dO * O / (1.0 + np.exp(Z))
+        return dO * _sigmoid_slope(Z, O)
 
     def _derivative(self, Z):
-        # s (1 - s) written as e / (1 + e)^2 with e = exp(-|z|): the same
-        # number, without the cancellation in 1 - s when s is close to 1.
-        e = np.exp(-np.abs(Z))
-        return e / (1.0 + e) ** 2
+        return _sigmoid_slope(Z, _sigmoid(Z))
 
 
 class Identity(_Elementwise):
