@@ -6,21 +6,12 @@ import sympy as sp
 
 import matgrad
 from tests.bad_input import Case, fresh, valid
+from tests.support import small_net
 from matgrad import symbolic
 
 W22 = symbolic.symbol_matrix("w", 2, 2)
 T = sp.Symbol("t")
 ETA = sp.Symbol("eta")  # a name that no message word contains, to find it in a message
-
-
-def small_net(convention="row"):
-    """A 1-2-1 symbolic network with its own symbols (u.., c.., v.., d..)."""
-    vector = symbolic.symbol_row if convention == "row" else symbolic.symbol_column
-    shape1, shape2 = ((1, 2), (2, 1)) if convention == "row" else ((2, 1), (1, 2))
-    return symbolic.Network([
-        (symbolic.Linear(symbolic.symbol_matrix("u", *shape1), vector("c", 2), convention), symbolic.Sigmoid()),
-        (symbolic.Linear(symbolic.symbol_matrix("v", *shape2), vector("d", 1), convention), symbolic.Identity()),
-    ])
 
 
 def row_layer():

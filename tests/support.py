@@ -46,6 +46,16 @@ def assert_close(got, expected, terms, rel=ROUNDING):
     )
 
 
+def small_net(convention="row"):
+    """A 1-2-1 symbolic network with its own symbols (u.., c.., v.., d..)."""
+    vector = symbolic.symbol_row if convention == "row" else symbolic.symbol_column
+    shape1, shape2 = ((1, 2), (2, 1)) if convention == "row" else ((2, 1), (1, 2))
+    return symbolic.Network([
+        (symbolic.Linear(symbolic.symbol_matrix("u", *shape1), vector("c", 2), convention), symbolic.Sigmoid()),
+        (symbolic.Linear(symbolic.symbol_matrix("v", *shape2), vector("d", 1), convention), symbolic.Identity()),
+    ])
+
+
 def linear_symbols(n_in, n_out, convention):
     """Symbols ``W``, ``b``, ``x`` (one sample) shaped for a Linear layer in ``convention``."""
     if convention == "row":
